@@ -1,0 +1,1 @@
+"""Reading, checking and writing the dataset interchange format (shared/contract/DATASET.md)."""

@@ -1,0 +1,157 @@
+"""Parsing and formatting of the format's value types, vectorised over polars Series.
+
+In memory a timestamp is int64 seconds since the Unix epoch (UTC) and an amount is int64
+fen, so no float ever holds money.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from fanzha.io.schema import Column, FieldType
+
+#: Offset of the timestamps fanzha writes: China Standard Time, +08:00.
+OUTPUT_UTC_OFFSET_S = 8 * 3600
+
+TS_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2}|Z)$"
+NUMBER_PATTERN = r"^(?:\+[1-9]\d{5,14}|\d{3,15})$"
+AMOUNT_PATTERN = r"^\d{1,13}\.\d{2}$"
+ID_PATTERN = r"^[^,;\s]+$"
+ID_LIST_PATTERN = r"^[^,;\s]+(?:;[^,;\s]+)*$"
+INT_PATTERN = r"^-?\d{1,18}$"
+SCORE_PATTERN = r"^(?:0|1)(?:\.\d+)?$"
+
+_MESSAGES = {
+    FieldType.TS: "not a timestamp like 2026-03-01T09:15:02+08:00",
+    FieldType.NUMBER: "not a phone number (11 digits, + and country code, or a short code)",
+    FieldType.AMOUNT: "not an amount in yuan with exactly 2 decimals, e.g. 4999.00",
+    FieldType.ID: "not an id (no commas, semicolons or spaces)",
+    FieldType.ID_LIST: "not a ;-separated list of ids",
+    FieldType.INT: "not a whole number",
+    FieldType.SCORE: "not a score between 0 and 1",
+}
+
+
+class ParsedColumn:
+    """A parsed column: typed `values` (null where empty or bad) and a per-row error message."""
+
+    def __init__(self, values: pl.Series, error: pl.Series) -> None:
+        self.values = values
+        self.error = error  # Utf8, null where the row is fine
+
+
+def parse_column(raw: pl.Series, column: Column) -> ParsedColumn:
+    """Parse one column of strings; empty means no value."""
+    empty = raw.is_null() | (raw == "")
+    raw = raw.fill_null("")
+    ftype = column.type
+    bad_form: pl.Series
+    if ftype is FieldType.ENUM:
+        bad_form = ~raw.is_in(list(column.values))
+        message = "not one of " + ", ".join(column.values)
+    elif ftype is FieldType.TEXT:
+        bad_form = pl.Series([False] * len(raw))
+        message = ""
+    else:
+        pattern = {
+            FieldType.TS: TS_PATTERN,
+            FieldType.NUMBER: NUMBER_PATTERN,
+            FieldType.AMOUNT: AMOUNT_PATTERN,
+            FieldType.ID: ID_PATTERN,
+            FieldType.ID_LIST: ID_LIST_PATTERN,
+            FieldType.INT: INT_PATTERN,
+            FieldType.SCORE: SCORE_PATTERN,
+        }[ftype]
+        bad_form = ~raw.str.contains(pattern)
+        message = _MESSAGES[ftype]
+
+    frame = pl.DataFrame({"raw": raw, "empty": empty, "bad": bad_form & ~empty})
+    values = frame.select(_typed(pl.col("raw"), ftype).alias(column.name)).to_series()
+    values = pl.select(
+        pl.when(frame["empty"] | frame["bad"]).then(None).otherwise(values).alias(column.name)
+    ).to_series()
+
+    error_expr = (
+        pl.when(pl.col("empty"))
+        .then(pl.lit("missing value") if column.required else pl.lit(None, pl.String))
+        .when(pl.col("bad"))
+        .then(pl.lit(message) + pl.lit(": ") + _quoted(pl.col("raw")))
+    )
+    if ftype is FieldType.TS:
+        # Well-formed but impossible, like 2026-02-30.
+        error_expr = error_expr.when(values.is_null()).then(
+            pl.lit("impossible date or time: ") + _quoted(pl.col("raw"))
+        )
+    elif ftype is FieldType.AMOUNT:
+        error_expr = error_expr.when(values <= 0).then(
+            pl.lit("amount must be greater than 0: ") + _quoted(pl.col("raw"))
+        )
+    elif ftype is FieldType.SCORE:
+        error_expr = error_expr.when(values > 1.0).then(
+            pl.lit("score above 1: ") + _quoted(pl.col("raw"))
+        )
+    error = frame.select(error_expr.otherwise(None).alias("error")).to_series()
+    if ftype in (FieldType.TS, FieldType.AMOUNT, FieldType.SCORE):
+        values = pl.select(pl.when(error.is_null()).then(values).otherwise(None)).to_series()
+        values = values.alias(column.name)
+    return ParsedColumn(values, error)
+
+
+def _quoted(expr: pl.Expr) -> pl.Expr:
+    return pl.lit("'") + expr.str.slice(0, 40) + pl.lit("'")
+
+
+def _typed(raw: pl.Expr, ftype: FieldType) -> pl.Expr:
+    if ftype is FieldType.TS:
+        return (
+            raw.str.replace(r"Z$", "+00:00")
+            .str.to_datetime("%Y-%m-%dT%H:%M:%S%z", strict=False)
+            .dt.epoch("s")
+        )
+    if ftype is FieldType.AMOUNT:
+        whole = raw.str.extract(r"^(\d+)\.", 1).cast(pl.Int64, strict=False)
+        frac = raw.str.extract(r"\.(\d{2})$", 1).cast(pl.Int64, strict=False)
+        return whole * 100 + frac
+    if ftype is FieldType.INT:
+        return raw.cast(pl.Int64, strict=False)
+    if ftype is FieldType.SCORE:
+        return raw.cast(pl.Float64, strict=False)
+    if ftype is FieldType.ID_LIST:
+        return raw.str.split(";")
+    return raw
+
+
+def format_ts(expr: pl.Expr) -> pl.Expr:
+    """UTC seconds -> ISO-8601 in China Standard Time, e.g. 2026-03-01T09:15:02+08:00."""
+    local = pl.from_epoch(expr + OUTPUT_UTC_OFFSET_S, time_unit="s")
+    return local.dt.strftime("%Y-%m-%dT%H:%M:%S") + pl.lit("+08:00")
+
+
+def format_amount(expr: pl.Expr) -> pl.Expr:
+    """Fen -> yuan with exactly two decimals."""
+    return (expr // 100).cast(pl.String) + "." + (expr % 100).cast(pl.String).str.zfill(2)
+
+
+def format_score(expr: pl.Expr) -> pl.Expr:
+    """A score in [0, 1] with four decimals, rounded half up so output is byte-stable."""
+    basis_points = (expr.clip(0.0, 1.0) * 10_000 + 0.5).floor().cast(pl.Int64)
+    return (
+        (basis_points // 10_000).cast(pl.String)
+        + "."
+        + (basis_points % 10_000).cast(pl.String).str.zfill(4)
+    )
+
+
+def format_column(expr: pl.Expr, ftype: FieldType) -> pl.Expr:
+    """Typed column -> the string the format writes; null -> empty field."""
+    if ftype is FieldType.TS:
+        out = format_ts(expr)
+    elif ftype is FieldType.AMOUNT:
+        out = format_amount(expr)
+    elif ftype is FieldType.SCORE:
+        out = format_score(expr)
+    elif ftype is FieldType.ID_LIST:
+        out = expr.list.join(";")
+    else:
+        out = expr.cast(pl.String)
+    return out
