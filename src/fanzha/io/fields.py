@@ -21,6 +21,16 @@ ID_LIST_PATTERN = r"^[^,;\s]+(?:;[^,;\s]+)*$"
 INT_PATTERN = r"^-?\d{1,18}$"
 SCORE_PATTERN = r"^(?:0|1)(?:\.\d+)?$"
 
+_PATTERNS = {
+    FieldType.TS: TS_PATTERN,
+    FieldType.NUMBER: NUMBER_PATTERN,
+    FieldType.AMOUNT: AMOUNT_PATTERN,
+    FieldType.ID: ID_PATTERN,
+    FieldType.ID_LIST: ID_LIST_PATTERN,
+    FieldType.INT: INT_PATTERN,
+    FieldType.SCORE: SCORE_PATTERN,
+}
+
 _MESSAGES = {
     FieldType.TS: "not a timestamp like 2026-03-01T09:15:02+08:00",
     FieldType.NUMBER: "not a phone number (11 digits, + and country code, or a short code)",
@@ -42,59 +52,46 @@ class ParsedColumn:
 
 def parse_column(raw: pl.Series, column: Column) -> ParsedColumn:
     """Parse one column of strings; empty means no value."""
-    empty = raw.is_null() | (raw == "")
-    raw = raw.fill_null("")
     ftype = column.type
-    bad_form: pl.Series
+    text = pl.col("raw")
     if ftype is FieldType.ENUM:
-        bad_form = ~raw.is_in(list(column.values))
+        bad_form = ~text.is_in(list(column.values))
         message = "not one of " + ", ".join(column.values)
     elif ftype is FieldType.TEXT:
-        bad_form = pl.Series([False] * len(raw))
+        bad_form = pl.lit(False)
         message = ""
     else:
-        pattern = {
-            FieldType.TS: TS_PATTERN,
-            FieldType.NUMBER: NUMBER_PATTERN,
-            FieldType.AMOUNT: AMOUNT_PATTERN,
-            FieldType.ID: ID_PATTERN,
-            FieldType.ID_LIST: ID_LIST_PATTERN,
-            FieldType.INT: INT_PATTERN,
-            FieldType.SCORE: SCORE_PATTERN,
-        }[ftype]
-        bad_form = ~raw.str.contains(pattern)
+        bad_form = ~text.str.contains(_PATTERNS[ftype])
         message = _MESSAGES[ftype]
 
-    frame = pl.DataFrame({"raw": raw, "empty": empty, "bad": bad_form & ~empty})
-    values = frame.select(_typed(pl.col("raw"), ftype).alias(column.name)).to_series()
-    values = pl.select(
-        pl.when(frame["empty"] | frame["bad"]).then(None).otherwise(values).alias(column.name)
-    ).to_series()
-
-    error_expr = (
+    frame = pl.DataFrame({"raw": raw.cast(pl.String).fill_null("")}).with_columns(
+        empty=text == "",
+    )
+    frame = frame.with_columns(bad=bad_form & ~pl.col("empty"))
+    frame = frame.with_columns(
+        value=pl.when(pl.col("empty") | pl.col("bad")).then(None).otherwise(_typed(text, ftype))
+    )
+    value = pl.col("value")
+    error = (
         pl.when(pl.col("empty"))
         .then(pl.lit("missing value") if column.required else pl.lit(None, pl.String))
         .when(pl.col("bad"))
-        .then(pl.lit(message) + pl.lit(": ") + _quoted(pl.col("raw")))
+        .then(pl.lit(message + ": ") + _quoted(text))
     )
     if ftype is FieldType.TS:
         # Well-formed but impossible, like 2026-02-30.
-        error_expr = error_expr.when(values.is_null()).then(
-            pl.lit("impossible date or time: ") + _quoted(pl.col("raw"))
+        error = error.when(value.is_null()).then(
+            pl.lit("impossible date or time: ") + _quoted(text)
         )
     elif ftype is FieldType.AMOUNT:
-        error_expr = error_expr.when(values <= 0).then(
-            pl.lit("amount must be greater than 0: ") + _quoted(pl.col("raw"))
+        error = error.when(value <= 0).then(
+            pl.lit("amount must be greater than 0: ") + _quoted(text)
         )
     elif ftype is FieldType.SCORE:
-        error_expr = error_expr.when(values > 1.0).then(
-            pl.lit("score above 1: ") + _quoted(pl.col("raw"))
-        )
-    error = frame.select(error_expr.otherwise(None).alias("error")).to_series()
-    if ftype in (FieldType.TS, FieldType.AMOUNT, FieldType.SCORE):
-        values = pl.select(pl.when(error.is_null()).then(values).otherwise(None)).to_series()
-        values = values.alias(column.name)
-    return ParsedColumn(values, error)
+        error = error.when(value > 1.0).then(pl.lit("score above 1: ") + _quoted(text))
+    frame = frame.with_columns(error=error.otherwise(pl.lit(None, pl.String)))
+    frame = frame.with_columns(value=pl.when(pl.col("error").is_null()).then(value))
+    return ParsedColumn(frame["value"].alias(column.name), frame["error"])
 
 
 def _quoted(expr: pl.Expr) -> pl.Expr:

@@ -55,20 +55,11 @@ def read_raw(path: Path, spec: TableSpec) -> TableResult:
         result.add([Problem(spec.file, 1, c, "column is missing") for c in missing])
         return result
 
-    ragged: list[Problem] = []
+    ragged: list[pacsv.InvalidRow] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
-        line = row.number if row.number is not None else 0
-        ragged.append(
-            Problem(
-                spec.file,
-                line,
-                "",
-                f"expected {row.expected_columns} fields, found {row.actual_columns}: "
-                f"{row.text[:60]!r}",
-            )
-        )
-        return "skip"
+        ragged.append(row)
+        return "skip"  # reported below as a problem: the read as a whole then fails
 
     try:
         table = pacsv.read_csv(
@@ -88,8 +79,40 @@ def read_raw(path: Path, spec: TableSpec) -> TableResult:
     frame = pl.from_arrow(table)
     assert isinstance(frame, pl.DataFrame)
     result.frame = frame
-    result.add(sorted(ragged))
+    result.add(_ragged_problems(path, spec, ragged))
     return result
+
+
+def _ragged_problems(path: Path, spec: TableSpec, rows: list[pacsv.InvalidRow]) -> list[Problem]:
+    """Rows with the wrong number of fields. The threaded parser does not know their line
+    numbers, so they are found again by their text (rare: only files that are broken)."""
+    if not rows:
+        return []
+    wanted = {row.text for row in rows if row.number is None}
+    found: dict[str, list[int]] = {}
+    if wanted:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for number, line in enumerate(fh, start=1):
+                text = line.rstrip("\r\n")
+                if text in wanted:
+                    found.setdefault(text, []).append(number)
+    problems = []
+    for row in rows:
+        if row.number is not None:
+            line = row.number
+        else:
+            candidates = found.get(row.text) or [0]
+            line = candidates.pop(0) if len(candidates) > 1 else candidates[0]
+        problems.append(
+            Problem(
+                spec.file,
+                line,
+                "",
+                f"expected {row.expected_columns} fields, found {row.actual_columns}: "
+                f"{row.text[:60]!r}",
+            )
+        )
+    return sorted(problems)
 
 
 def check_table(raw: TableResult) -> TableResult:
