@@ -92,12 +92,13 @@ def _ragged_problems(path: Path, spec: TableSpec, rows: list[pacsv.InvalidRow]) 
     found: dict[str, list[int]] = {}
     if wanted:
         with path.open(encoding="utf-8", errors="replace") as fh:
-            for number, line in enumerate(fh, start=1):
-                text = line.rstrip("\r\n")
+            for number, physical in enumerate(fh, start=1):
+                text = physical.rstrip("\r\n")
                 if text in wanted:
                     found.setdefault(text, []).append(number)
     problems = []
     for row in rows:
+        line: int
         if row.number is not None:
             line = row.number
         else:
