@@ -20,8 +20,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
+# scripts/test-services.sh installs (if missing) and starts PostgreSQL and Debian chromium.
 test: $(STAMP) lint
-	$(BIN)/pytest -q
+	url="$$(scripts/test-services.sh)" && FANZHA_TEST_POSTGRES_URL="$$url" $(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/fanzha bench all

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -28,3 +29,94 @@ def bench_io(
     from fanzha.bench.io_bench import run
 
     print_rows("fanzha bench io", run(rows, repeat))
+
+
+@bench_app.command("detect")
+def bench_detect(
+    sizes: Annotated[str, typer.Option(help="Comma-separated city sizes (persons).")] = (
+        "2000,20000,100000"
+    ),
+    days: Annotated[int, typer.Option(help="Simulated days per city.")] = 14,
+    seed: Annotated[int, typer.Option(help="Simulator seed (not one the model trained on).")] = 901,
+    profile: Annotated[str, typer.Option(help="Simulator profile.")] = "default",
+) -> None:
+    """Replay simulated cities: events per second, peak memory and the score table."""
+    from fanzha.bench.detect_bench import run
+
+    persons = [int(s) for s in sizes.split(",") if s.strip()]
+    print_rows("fanzha bench detect", run(persons, days, seed, profile))
+
+
+@bench_app.command("sim")
+def bench_sim(
+    persons: Annotated[int, typer.Option(help="Residents of the city.")] = 100_000,
+    days: Annotated[int, typer.Option(help="Simulated days.")] = 14,
+    seed: Annotated[int, typer.Option(help="Simulator seed.")] = 0,
+    profile: Annotated[str, typer.Option(help="Simulator profile.")] = "default",
+) -> None:
+    """Simulate one city (run it alone: peak RSS is the whole process)."""
+    from fanzha.bench.sim_bench import run
+
+    print_rows("fanzha bench sim", run(persons, days, seed, profile))
+
+
+@bench_app.command("trace")
+def bench_trace(
+    *,
+    rows: Annotated[int, typer.Option(help="Transfers in the synthetic ledger.")] = 20_000_000,
+    accounts: Annotated[int, typer.Option(help="Accounts in the synthetic ledger.")] = 2_000_000,
+    traces: Annotated[int, typer.Option(help="Traces timed; the median is printed.")] = 200,
+    hops: Annotated[int, typer.Option(help="Hop cap of each trace.")] = 6,
+    repeat: Annotated[int, typer.Option(help="Timed index builds; the median is printed.")] = 1,
+    city: Annotated[
+        list[Path] | None,
+        typer.Option(help="Labelled city: print interception vs the reference instead."),
+    ] = None,
+) -> None:
+    """Build the ledger index (ids encoded + CSR) and time traces from random transfers; or,
+    with --city, score the stop-payment planner against the blacklist-only reference."""
+    if city:
+        from fanzha.io.problems import DatasetError
+        from fanzha.stoppay.compare_usecase import compare_planners
+        from fanzha.stoppay.replay_planner import PlannerSettings
+
+        try:
+            table = [row for c in city for row in compare_planners(c, PlannerSettings())]
+        except DatasetError as exc:
+            Console(stderr=True).print(str(exc), markup=False)
+            raise typer.Exit(2) from exc
+        print_rows("fanzha bench trace: interception per typology", table)
+        return
+    from fanzha.bench.trace_bench import run
+
+    print_rows("fanzha bench trace", run(rows, accounts, traces, hops, repeat))
+
+
+@bench_app.command("service")
+def bench_service(
+    rows: Annotated[int, typer.Option(help="Transfer rows posted to the ingest API.")] = 200_000,
+    batch: Annotated[int, typer.Option(help="Rows per request.")] = 5_000,
+    warnings: Annotated[int, typer.Option(help="Warnings posted, then open on the board.")] = 5_000,
+    database: Annotated[
+        str | None, typer.Option(help="Database URL (default: a fresh SQLite file).")
+    ] = None,
+) -> None:
+    """Ingest rows/s over HTTP (checked and stored), warning intake and board latency."""
+    from fanzha.bench.service_bench import run
+
+    print_rows("fanzha bench service", run(rows, batch, warnings, database))
+
+
+@bench_app.command("cases")
+def bench_cases(
+    rows: Annotated[int, typer.Option(help="Transfers in the stored ledger.")] = 200_000,
+    accounts: Annotated[int, typer.Option(help="Accounts in the ledger.")] = 20_000,
+    cases: Annotated[int, typer.Option(help="Victim reports, each stopped with one click.")] = 20,
+    database: Annotated[
+        str | None, typer.Option(help="Database URL (default: a fresh SQLite file).")
+    ] = None,
+) -> None:
+    """Cases: open, one-click stop-pay, fund-flow graph, statistics and hotspots."""
+    from fanzha.bench.cases_bench import run
+
+    print_rows("fanzha bench cases", run(rows, accounts, cases, database))

@@ -21,7 +21,8 @@ ID_LIST_PATTERN = r"^[^,;\s]+(?:;[^,;\s]+)*$"
 INT_PATTERN = r"^-?\d{1,18}$"
 SCORE_PATTERN = r"^(?:0|1)(?:\.\d+)?$"
 
-_PATTERNS = {
+#: The regular expression each patterned type must match (ENUM and TEXT have none).
+PATTERNS = {
     FieldType.TS: TS_PATTERN,
     FieldType.NUMBER: NUMBER_PATTERN,
     FieldType.AMOUNT: AMOUNT_PATTERN,
@@ -31,14 +32,15 @@ _PATTERNS = {
     FieldType.SCORE: SCORE_PATTERN,
 }
 
-_MESSAGES = {
-    FieldType.TS: "not a timestamp like 2026-03-01T09:15:02+08:00",
-    FieldType.NUMBER: "not a phone number (11 digits, + and country code, or a short code)",
-    FieldType.AMOUNT: "not an amount in yuan with exactly 2 decimals, e.g. 4999.00",
-    FieldType.ID: "not an id (no commas, semicolons or spaces)",
-    FieldType.ID_LIST: "not a ;-separated list of ids",
-    FieldType.INT: "not a whole number",
-    FieldType.SCORE: "not a score between 0 and 1",
+#: What a value of each patterned type must look like, for error messages ("not " + form).
+FORMS = {
+    FieldType.TS: "a timestamp like 2026-03-01T09:15:02+08:00",
+    FieldType.NUMBER: "a phone number (11 digits, + and country code, or a short code)",
+    FieldType.AMOUNT: "an amount in yuan with exactly 2 decimals, e.g. 4999.00",
+    FieldType.ID: "an id (no commas, semicolons or spaces)",
+    FieldType.ID_LIST: "a ;-separated list of ids",
+    FieldType.INT: "a whole number",
+    FieldType.SCORE: "a score between 0 and 1",
 }
 
 
@@ -61,8 +63,8 @@ def parse_column(raw: pl.Series, column: Column) -> ParsedColumn:
         bad_form = pl.lit(False)
         message = ""
     else:
-        bad_form = ~text.str.contains(_PATTERNS[ftype])
-        message = _MESSAGES[ftype]
+        bad_form = ~text.str.contains(PATTERNS[ftype])
+        message = "not " + FORMS[ftype]
 
     frame = pl.DataFrame({"raw": raw.cast(pl.String).fill_null("")}).with_columns(
         empty=text == "",

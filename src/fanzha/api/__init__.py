@@ -1,0 +1,1 @@
+"""The HTTP API of the operations service (FastAPI): ingest, warnings, users, audit."""

@@ -1,0 +1,202 @@
+"""Cases and the one-click stop-payment: a report becomes a case, one click stops its money."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from fanzha.api import masking
+from fanzha.api.audit_trail import audit
+from fanzha.api.deps import ServicesDep, requires
+from fanzha.api.roles import Actor, Permission
+from fanzha.api.rows import check_rows
+from fanzha.api.stop_routes import StopRequestOut, request_out
+from fanzha.io.schema import TABLES
+from fanzha.store.case_flow_usecase import case_flow
+from fanzha.store.case_stop_usecase import stop_pay
+from fanzha.store.case_usecase import (
+    TYPOLOGIES,
+    UNKNOWN,
+    CaseMoney,
+    case_money,
+    get_case,
+    list_cases,
+    open_case,
+    open_reported_cases,
+)
+from fanzha.store.hold_usecase import expire_lapsed
+from fanzha.store.service_tables import CaseRecord
+from fanzha.store.stop_requests_usecase import requests_of_case
+
+router = APIRouter(prefix="/api/cases", tags=["cases"])
+
+Reader = Annotated[Actor, Depends(requires(Permission.READ_CASES))]
+Opener = Annotated[Actor, Depends(requires(Permission.OPEN_CASES))]
+StopPayer = Annotated[Actor, Depends(requires(Permission.STOP_PAY))]
+TYPOLOGY_PATTERN = "^(" + "|".join(TYPOLOGIES) + ")$"
+
+
+class CaseOut(BaseModel):
+    """A case; money in fen: reported lost, held now (stops and freezes), returned."""
+
+    case_id: str
+    report_id: str
+    ts: int
+    person_id: str
+    district: str
+    scam_type: str
+    reported: int
+    held: int
+    returned: int
+    requests: int
+
+
+def case_out(record: CaseRecord, money: CaseMoney, actor: Actor) -> CaseOut:
+    return CaseOut(
+        case_id=record.case_id,
+        report_id=record.report_id,
+        ts=record.ts,
+        person_id=masking.person_id(record.person_id, actor.role),
+        district=record.district,
+        scam_type=record.scam_type,
+        reported=money.reported,
+        held=money.held,
+        returned=money.returned,
+        requests=money.requests,
+    )
+
+
+@router.get("")
+def cases(svc: ServicesDep, actor: Reader) -> list[CaseOut]:
+    """The newest 500 cases with their money."""
+    now = svc.now()
+    with svc.database.session() as session:
+        expire_lapsed(session, now)
+        records = list_cases(session)
+        money = case_money(session, [r.case_id for r in records])
+        audit(session, actor, now, "read_cases", kind="cases", subject="all")
+        return [case_out(r, money[r.case_id], actor) for r in records]
+
+
+class NewCaseIn(BaseModel):
+    """A victim's report entered by an officer: a reports.csv row as text, and the typology."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+    report: dict[str, Any]
+    scam_type: str = Field(default=UNKNOWN, pattern=TYPOLOGY_PATTERN)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def new_case(body: NewCaseIn, svc: ServicesDep, actor: Opener) -> CaseOut:
+    """Store the report (idempotent by report_id) and open its case; a bad field is 422."""
+    checked = check_rows(TABLES["reports"], [body.report])
+    if checked.rejected:
+        reasons = [{"field": r.field, "reason": r.reason} for r in checked.rejected]
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, reasons)
+    now = svc.now()
+    with svc.database.session() as session:
+        record = open_case(session, checked.frame, body.scam_type, now)
+        money = case_money(session, [record.case_id])[record.case_id]
+        audit(session, actor, now, "open_case", kind="case", subject=record.case_id)
+        return case_out(record, money, actor)
+
+
+class OpenedOut(BaseModel):
+    opened: int
+
+
+@router.post("/open-reported")
+def open_reported(svc: ServicesDep, actor: Opener) -> OpenedOut:
+    """Open a case for every ingested report that has none yet."""
+    now = svc.now()
+    with svc.database.session() as session:
+        opened = open_reported_cases(session, now)
+        audit(session, actor, now, "open_cases", kind="cases", subject="", detail=str(opened))
+    return OpenedOut(opened=opened)
+
+
+class CaseDetailOut(BaseModel):
+    case: CaseOut
+    requests: list[StopRequestOut]
+    #: The fund-flow graph (`fanzha-fund-flow/1`), null while no payment is in the ledger.
+    fund_flow: dict[str, Any] | None
+
+
+@router.get("/{case_id}")
+def case_detail(case_id: str, svc: ServicesDep, actor: Reader) -> CaseDetailOut:
+    """A case, its stop requests and where its money went (audited: a person's data)."""
+    now = svc.now()
+    with svc.database.session() as session:
+        expire_lapsed(session, now)
+        record = get_case(session, case_id)
+        money = case_money(session, [case_id])[case_id]
+        graph = case_flow(session, case_id, now)
+        requests = requests_of_case(session, case_id)
+        audit(session, actor, now, "read_case", kind="case", subject=case_id)
+        return CaseDetailOut(
+            case=case_out(record, money, actor),
+            requests=[request_out(r, actor) for r in requests],
+            fund_flow=None if graph is None else graph.to_json(),
+        )
+
+
+class TypologyIn(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+    scam_type: str = Field(pattern=TYPOLOGY_PATTERN)
+
+
+@router.patch("/{case_id}")
+def set_typology(case_id: str, body: TypologyIn, svc: ServicesDep, actor: Opener) -> CaseOut:
+    """Record the case's scam type (statistics and hotspots count by it)."""
+    now = svc.now()
+    with svc.database.session() as session:
+        record = get_case(session, case_id)
+        record.scam_type = body.scam_type
+        money = case_money(session, [case_id])[case_id]
+        audit(
+            session,
+            actor,
+            now,
+            "set_scam_type",
+            kind="case",
+            subject=case_id,
+            detail=body.scam_type,
+        )
+        return case_out(record, money, actor)
+
+
+class UnroutableOut(BaseModel):
+    account_id: str
+    amount: int
+    hop: int
+
+
+class StopPayOut(BaseModel):
+    """Requests sent now; proposals for accounts no stored bank holds; proposals already sent."""
+
+    sent: list[StopRequestOut]
+    unroutable: list[UnroutableOut]
+    already_requested: int
+
+
+@router.post("/{case_id}/stop-pay")
+def one_click_stop_pay(case_id: str, svc: ServicesDep, actor: StopPayer) -> StopPayOut:
+    """一键止付: send every stop request the tracing engine proposes for the case now."""
+    now = svc.now()
+    with svc.database.session() as session:
+        result = stop_pay(session, case_id, now)
+        detail = (
+            f"sent {len(result.sent)}: {' '.join(r.request_id for r in result.sent)}; "
+            f"unroutable {len(result.unroutable)}; already requested {result.already_requested}"
+        )
+        audit(session, actor, now, "stop_pay", kind="case", subject=case_id, detail=detail)
+        return StopPayOut(
+            sent=[request_out(r, actor) for r in result.sent],
+            unroutable=[
+                UnroutableOut(account_id=u.account_id, amount=u.amount, hop=u.hop)
+                for u in result.unroutable
+            ],
+            already_requested=result.already_requested,
+        )

@@ -1,0 +1,52 @@
+"""Holds after the bank's answer: renew (48 h, twice at most), freeze, return, release."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict, Field
+
+from fanzha.api.audit_trail import audit
+from fanzha.api.deps import ServicesDep, requires
+from fanzha.api.roles import Actor, Permission
+from fanzha.api.stop_routes import StopRequestOut, fen, request_out
+from fanzha.io.fields import AMOUNT_PATTERN
+from fanzha.store.hold_usecase import HoldAction, act_on_hold
+
+router = APIRouter(prefix="/api/stop-requests", tags=["stop-payment"])
+
+Officer = Annotated[Actor, Depends(requires(Permission.STOP_PAY))]
+
+
+class HoldActionIn(BaseModel):
+    """`amount` (yuan) is what goes back to the victim (return); `reason` explains a release."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+    action: Annotated[HoldAction, Field(strict=False)]
+    amount: str = Field(default="0.00", pattern=AMOUNT_PATTERN)
+    reason: str = Field(default="", max_length=2000)
+
+
+@router.post("/{request_id}/hold")
+def hold_action(
+    request_id: str, body: HoldActionIn, svc: ServicesDep, actor: Officer
+) -> StopRequestOut:
+    """Act on a running hold; what the rules forbid (a third renewal, a return larger than
+    what is held, acting on an expired stop) is 409 with the reason."""
+    now = svc.now()
+    with svc.database.session() as session:
+        record = act_on_hold(
+            session, request_id, body.action, now, amount_fen=fen(body.amount), reason=body.reason
+        )
+        detail = f"{body.action.value}: {record.state}"
+        audit(
+            session,
+            actor,
+            now,
+            "hold_action",
+            kind="stop_request",
+            subject=request_id,
+            detail=detail,
+        )
+        return request_out(record, actor)

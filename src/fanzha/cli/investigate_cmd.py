@@ -1,0 +1,93 @@
+"""fanzha investigate holders|hubs|cashout DATASET"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import polars as pl
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fanzha.trace.attribution import Attribution
+from fanzha.trace.tracer import TraceOptions
+
+investigate_app = typer.Typer(
+    help="Investigative views over the traces of every report.", no_args_is_help=True
+)
+
+DatasetArg = Annotated[Path, typer.Argument(help="Dataset directory (format dataset/1).")]
+LimitOpt = Annotated[int, typer.Option(help="Print at most this many rows.")]
+CsvOpt = Annotated[Path | None, typer.Option(help="Also write every row to this CSV file.")]
+AttributionOpt = Annotated[Attribution, typer.Option(help="Which outgoing money is the victims'.")]
+
+
+def _show(title: str, frame: pl.DataFrame, limit: int, csv: Path | None) -> None:
+    money = [c for c in frame.columns if c.endswith("_fen")]
+    shown = frame.head(limit).with_columns(
+        *(
+            (pl.col(c) // 100).cast(pl.String)
+            + "."
+            + (pl.col(c) % 100).cast(pl.String).str.zfill(2)
+            for c in money
+        )
+    )
+    table = Table(
+        *(c.removesuffix("_fen") + (" ¥" if c in money else "") for c in frame.columns), title=title
+    )
+    for row in shown.iter_rows():
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console().print(table)
+    if frame.height > limit:
+        Console().print(f"... {frame.height - limit} more row(s) (--limit, --csv)")
+    if csv is not None:
+        frame.write_csv(csv)
+
+
+@investigate_app.command("holders")
+def holders(
+    dataset: DatasetArg,
+    limit: LimitOpt = 30,
+    csv: CsvOpt = None,
+    attribution: AttributionOpt = Attribution.FIFO,
+) -> None:
+    """People behind many cards that carried victims' money (断卡)."""
+    from fanzha.io.dataset import Dataset
+    from fanzha.trace.investigate_usecase import holders_view, report_flows
+
+    data = Dataset(dataset)
+    flows = report_flows(data, TraceOptions(attribution=attribution))
+    _show("holders of cards victims' money passed through", holders_view(data, flows), limit, csv)
+
+
+@investigate_app.command("hubs")
+def hubs(
+    dataset: DatasetArg,
+    limit: LimitOpt = 30,
+    csv: CsvOpt = None,
+    attribution: AttributionOpt = Attribution.FIFO,
+) -> None:
+    """Accounts the money of the most victims passes through."""
+    from fanzha.io.dataset import Dataset
+    from fanzha.trace.investigate_usecase import hubs_view, report_flows
+
+    data = Dataset(dataset)
+    flows = report_flows(data, TraceOptions(attribution=attribution))
+    _show("accounts most victims' money passed through", hubs_view(data, flows), limit, csv)
+
+
+@investigate_app.command("cashout")
+def cashout(
+    dataset: DatasetArg,
+    limit: LimitOpt = 30,
+    csv: CsvOpt = None,
+    attribution: AttributionOpt = Attribution.FIFO,
+) -> None:
+    """Cash-out points by channel, bank and the holder's district."""
+    from fanzha.io.dataset import Dataset
+    from fanzha.trace.investigate_usecase import cashout_view, report_flows
+
+    data = Dataset(dataset)
+    flows = report_flows(data, TraceOptions(attribution=attribution))
+    _show("where traced money was cashed out", cashout_view(data, flows), limit, csv)

@@ -1,0 +1,1 @@
+"""Event-time detection: fraud numbers, mule accounts and people being defrauded now."""

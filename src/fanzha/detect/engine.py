@@ -1,0 +1,248 @@
+"""The detection engine: from a coded city to flags and warnings, in causal stages.
+
+Stages run in dependency order, each a pure function of the inputs and the earlier stages'
+time-stamped scores (always read "as of" the moment being judged):
+numbers -> exposure of persons -> accounts (two passes, the second sees money arriving from
+accounts the first found suspect) -> persons -> warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from fanzha.detect.account_features import account_features
+from fanzha.detect.city import City
+from fanzha.detect.exposure import Suspicion, co_exposed, exposure_at, suspect_contacts
+from fanzha.detect.followups import Followups, followups, new_payees
+from fanzha.detect.number_features import PairFacts, number_features, pair_facts
+from fanzha.detect.person_features import person_features
+from fanzha.detect.reasons import (
+    ACCOUNT_REASONS,
+    NUMBER_REASONS,
+    PERSON_REASONS,
+    first_crossing,
+    reason_codes,
+)
+from fanzha.detect.scoring_model import DetectModel, StageModel
+from fanzha.detect.warning_policy import TierPolicy, select_warnings
+from fanzha.detect.windows import FloatArray, Int64Array
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What a replay writes (typed frames of the output tables)."""
+
+    warnings: pl.DataFrame
+    flagged_numbers: pl.DataFrame
+    flagged_accounts: pl.DataFrame
+
+
+@dataclass
+class StageFrames:
+    """Every evaluated row with its score: for training and for diagnosis."""
+
+    numbers_first: pl.DataFrame
+    numbers: pl.DataFrame
+    accounts_first: pl.DataFrame
+    accounts: pl.DataFrame
+    persons: pl.DataFrame
+
+
+def scored_by(frame: pl.DataFrame, stage: StageModel) -> pl.DataFrame:
+    return frame.with_columns(score=pl.Series(stage.predict(frame), dtype=pl.Float64))
+
+
+def suspicion_of(frame: pl.DataFrame) -> Suspicion:
+    return Suspicion(frame["key"].to_numpy(), frame["ts"].to_numpy(), frame["score"].to_numpy())
+
+
+def sender_exposure(
+    city: City, contacts: pl.DataFrame, numbers: Suspicion, flag_level: float
+) -> FloatArray:
+    """Per transfer: talk seconds plus contacts of the paying person with suspect numbers."""
+    t = city.transfers
+    payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
+    rows = np.flatnonzero(payer >= 0)
+    exposure = exposure_at(contacts, numbers, flag_level, payer[rows], t.ts[rows])
+    out = np.zeros(t.ts.size)
+    out[rows] = exposure["exp_suspect_talk"] + exposure["exp_suspect_n"]
+    return out
+
+
+@dataclass(frozen=True)
+class Basics:
+    """Per-event facts every stage shares: strangers, new payees, callees' follow-ups."""
+
+    pairs: PairFacts
+    new_payees: Int64Array
+    follow: Followups
+
+
+def basics_of(city: City) -> Basics:
+    pairs = pair_facts(city)
+    payees = new_payees(city)
+    return Basics(pairs, payees, followups(city, pairs.new, payees))
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """Suspect contacts of local persons, and each transfer's payer exposure."""
+
+    contacts: pl.DataFrame
+    per_transfer: FloatArray
+
+
+def co_exposure(city: City, basics: Basics, numbers_first: pl.DataFrame) -> FloatArray:
+    """Per engaged contact: was the person also in touch with other suspects (first pass)."""
+    level = suspicion_of(numbers_first)
+    f = basics.follow
+    return co_exposed(
+        suspect_contacts(city, level), level, f.engaged_key, f.engaged_person, f.engaged_ts
+    )
+
+
+def exposure_stage(city: City, numbers: pl.DataFrame, number_threshold: float) -> Exposure:
+    level = suspicion_of(numbers)
+    contacts = suspect_contacts(city, level)
+    return Exposure(contacts, sender_exposure(city, contacts, level, number_threshold))
+
+
+def person_stage(
+    city: City,
+    *,
+    basics: Basics,
+    numbers: pl.DataFrame,
+    accounts: pl.DataFrame,
+    exposure: Exposure,
+    number_threshold: float,
+    account_threshold: float,
+) -> pl.DataFrame:
+    number_flags = flags(numbers, number_threshold).select(pl.col("key").alias("number"), "ts")
+    return person_features(
+        city,
+        pairs=basics.pairs,
+        numbers=suspicion_of(numbers),
+        number_flag_level=number_threshold,
+        accounts=suspicion_of(accounts),
+        account_flag_level=account_threshold,
+        contacts=exposure.contacts,
+        number_flags=number_flags,
+        new_payees=basics.new_payees,
+    )
+
+
+def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
+    """Compute and score every stage's rows."""
+    progress("numbers")
+    basics = basics_of(city)
+    numbers_first = scored_by(
+        number_features(city, basics.pairs, basics.follow, None), model.number
+    )
+    co = co_exposure(city, basics, numbers_first)
+    numbers = scored_by(number_features(city, basics.pairs, basics.follow, co), model.number)
+    progress("exposure")
+    exposure = exposure_stage(city, numbers, model.number.threshold)
+    progress("accounts")
+    accounts_first = scored_by(account_features(city, exposure.per_transfer, None), model.account)
+    accounts = scored_by(
+        account_features(city, exposure.per_transfer, suspicion_of(accounts_first)), model.account
+    )
+    progress("persons")
+    persons = person_stage(
+        city,
+        basics=basics,
+        numbers=numbers,
+        accounts=accounts,
+        exposure=exposure,
+        number_threshold=model.number.threshold,
+        account_threshold=model.account.threshold,
+    )
+    return StageFrames(
+        numbers_first, numbers, accounts_first, accounts, scored_by(persons, model.person)
+    )
+
+
+def flags(scored: pl.DataFrame, threshold: float) -> pl.DataFrame:
+    """The first row at which each entity's score reached the threshold."""
+    rows = first_crossing(
+        scored["key"].to_numpy(), scored["ts"].to_numpy(), scored["score"].to_numpy(), threshold
+    )
+    return scored[rows]
+
+
+def _flag_table(
+    scored: pl.DataFrame,
+    stage: StageModel,
+    names: dict[str, str],
+    vocabulary: pl.Series,
+    id_column: str,
+) -> pl.DataFrame:
+    first = flags(scored, stage.threshold)
+    reasons = (
+        reason_codes(stage.contributions(first), stage.features, names) if first.height else []
+    )
+    return pl.DataFrame(
+        {
+            id_column: vocabulary.gather(first["key"].to_numpy()),
+            "ts": first["ts"],
+            "score": first["score"],
+            "reasons": pl.Series(reasons, dtype=pl.String),
+        }
+    ).sort("ts", id_column)
+
+
+def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
+    """Turn scored rows into the output tables."""
+    persons = frames.persons
+    policy = TierPolicy(model.person.threshold, model.tier2, model.tier1)
+    candidates = persons.filter(pl.col("score") >= policy.threshold)
+    amount = (
+        np.expm1(candidates["row_amount"].to_numpy()) * candidates["row_is_transfer"].to_numpy()
+    )
+    tier = policy.tiers(candidates["score"].to_numpy(), amount)
+    sent = select_warnings(
+        candidates["key"].to_numpy(),
+        candidates["ts"].to_numpy(),
+        tier,
+        candidates["score"].to_numpy(),
+    )
+    chosen = candidates[sent]
+    reasons = (
+        reason_codes(model.person.contributions(chosen), model.person.features, PERSON_REASONS)
+        if chosen.height
+        else []
+    )
+    warnings = (
+        pl.DataFrame(
+            {
+                "ts": chosen["ts"],
+                "person_id": city.persons.gather(chosen["key"].to_numpy()),
+                "tier": pl.Series(tier[sent]).cast(pl.String),
+                "score": chosen["score"],
+                "reasons": pl.Series(reasons, dtype=pl.String),
+            }
+        )
+        .sort("ts", "person_id", "tier")
+        .with_columns(
+            warning_id=pl.format("W{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(8))
+        )
+    )
+    return Decisions(
+        warnings=warnings,
+        flagged_numbers=_flag_table(
+            frames.numbers, model.number, NUMBER_REASONS, city.numbers, "number"
+        ),
+        flagged_accounts=_flag_table(
+            frames.accounts, model.account, ACCOUNT_REASONS, city.accounts, "account_id"
+        ),
+    )
+
+
+def run_engine(city: City, model: DetectModel, progress: Progress) -> Decisions:
+    return decide(city, model, evaluate(city, model, progress))

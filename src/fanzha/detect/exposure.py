@@ -1,0 +1,132 @@
+"""How much a person has been talking with suspect numbers lately, judged as of a given time.
+
+A contact made before a number was found out still counts once it is: the MIIT practice of
+warning everyone who was in touch with a case number. The number's suspicion is taken as of
+the query time, never later, so the result stays causal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+
+from fanzha.detect.city import City
+from fanzha.detect.windows import FloatArray, Int64Array, running_max_asof
+
+EXPOSURE_WINDOW_S = 72 * 3600
+#: Suspicion from which a number counts as a suspect; the flag threshold marks flagged ones.
+SUSPECT_LEVEL = 0.3
+
+
+@dataclass(frozen=True)
+class Suspicion:
+    """Scores a stage gave entities over time; the level of an entity at t is its running max."""
+
+    key: Int64Array
+    ts: Int64Array
+    score: FloatArray
+
+    def asof(self, key: Int64Array, ts: Int64Array) -> FloatArray:
+        return running_max_asof(self.key, self.ts, self.score, key, ts)
+
+    def ever_at_least(self, level: float, size: int) -> npt.NDArray[np.bool_]:
+        """Per entity code: did its score reach `level` at any time."""
+        top = np.zeros(size, dtype=np.float64)
+        np.maximum.at(top, self.key, self.score)
+        return top >= level
+
+
+def suspect_contacts(city: City, numbers: Suspicion) -> pl.DataFrame:
+    """Contacts between a local person and a number that is a suspect at some point.
+
+    Filtering on "at some point" is only a shortcut: every use checks the level as of its own
+    time, so the rows kept give the same answers as keeping all contacts.
+    """
+    c = city.contacts
+    suspect = numbers.ever_at_least(SUSPECT_LEVEL, city.numbers.len())
+    frames = []
+    for person_side, other_side in ((c.dst, c.src), (c.src, c.dst)):
+        person = city.number_holder[person_side]
+        keep = (person >= 0) & suspect[other_side]
+        frames.append(
+            pl.DataFrame(
+                {
+                    "person": person[keep],
+                    "number": other_side[keep],
+                    "cts": c.ts[keep],
+                    "talk": c.duration[keep].astype(np.float64),
+                }
+            )
+        )
+    return pl.concat(frames)
+
+
+def exposure_at(
+    contacts: pl.DataFrame,
+    numbers: Suspicion,
+    flag_level: float,
+    person: Int64Array,
+    ts: Int64Array,
+) -> dict[str, FloatArray]:
+    """Per query (person, ts): talk seconds and contacts with suspect and flagged numbers in
+    the past 72 h, and the highest suspicion among them, all as of ts."""
+    n = person.size
+    names = ("exp_flag_talk", "exp_flag_n", "exp_suspect_talk", "exp_suspect_n", "exp_max")
+    out = {name: np.zeros(n, dtype=np.float64) for name in names}
+    if n == 0 or contacts.height == 0:
+        return out
+    queries = pl.DataFrame({"qid": np.arange(n, dtype=np.int64), "person": person, "ts": ts})
+    joined = queries.join(contacts, on="person", how="inner").filter(
+        (pl.col("cts") <= pl.col("ts")) & (pl.col("cts") > pl.col("ts") - EXPOSURE_WINDOW_S)
+    )
+    if joined.height == 0:
+        return out
+    level = numbers.asof(joined["number"].to_numpy(), joined["ts"].to_numpy())
+    joined = joined.with_columns(
+        level=pl.Series(level),
+        flagged=pl.Series(level >= flag_level).cast(pl.Float64),
+        suspect=pl.Series(level >= SUSPECT_LEVEL).cast(pl.Float64),
+    )
+    agg = joined.group_by("qid").agg(
+        (pl.col("talk") * pl.col("flagged")).sum().alias("exp_flag_talk"),
+        pl.col("flagged").sum().alias("exp_flag_n"),
+        (pl.col("talk") * pl.col("suspect")).sum().alias("exp_suspect_talk"),
+        pl.col("suspect").sum().alias("exp_suspect_n"),
+        pl.col("level").max().alias("exp_max"),
+    )
+    qid = agg["qid"].to_numpy()
+    for name in names:
+        out[name][qid] = agg[name].to_numpy()
+    return out
+
+
+def co_exposed(
+    contacts: pl.DataFrame,
+    numbers: Suspicion,
+    number: Int64Array,
+    person: Int64Array,
+    ts: Int64Array,
+) -> FloatArray:
+    """Per engaged contact (number, person, ts): 1.0 where the person was also in touch with
+    another number that is a suspect as of ts, in the 72 h before. Rings work a victim from
+    several numbers, so this ties a fresh ring number to its known siblings."""
+    out = np.zeros(number.size, dtype=np.float64)
+    if number.size == 0 or contacts.height == 0:
+        return out
+    queries = pl.DataFrame(
+        {"qid": np.arange(number.size, dtype=np.int64), "person": person, "ts": ts, "own": number}
+    )
+    joined = queries.join(contacts.select("person", "number", "cts"), on="person").filter(
+        (pl.col("cts") <= pl.col("ts"))
+        & (pl.col("cts") > pl.col("ts") - EXPOSURE_WINDOW_S)
+        & (pl.col("number") != pl.col("own"))
+    )
+    if joined.height == 0:
+        return out
+    level = numbers.asof(joined["number"].to_numpy(), joined["ts"].to_numpy())
+    hit = joined["qid"].to_numpy()[level >= SUSPECT_LEVEL]
+    out[hit] = 1.0
+    return out

@@ -1,0 +1,181 @@
+"""Features of a calling or messaging number, computed at each of its outgoing contacts.
+
+Fraud callers reach many strangers, get answered rarely but talk long when they are, send
+links, are young, virtual or overseas numbers, and hear little back. Couriers also reach many
+strangers, but briefly and with calls back; telemarketers talk long to strangers from old,
+registered numbers; service numbers send links to people who know them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from fanzha.detect.city import City
+from fanzha.detect.followups import Followups
+from fanzha.detect.horizons import DAY, ENGAGED_S, STRANGER_AFTER_S
+from fanzha.detect.rarity import rare_targets
+from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream, pair_gap, running_max_asof
+from fanzha.io.schema import PHONE_KINDS
+
+LONG_CALL_S = 180
+#: Strangers a number must have reached in a week before it is judged at all.
+MIN_STRANGERS_7D = 3
+
+KIND_ORDER = tuple(sorted(PHONE_KINDS))
+
+NUMBER_FEATURES = (
+    "out_24h",
+    "new_24h",
+    "new_share_24h",
+    "answer_share_24h",
+    "new_long_24h",
+    "new_talk_mean_24h",
+    "link_sms_24h",
+    "rare_link_sms_24h",
+    "in_share_24h",
+    "new_7d",
+    "repeat_share_7d",
+    "new_long_7d",
+    "callback_share_7d",
+    "kind_overseas",
+    "kind_voip",
+    "kind_mobile",
+    "kind_service",
+    "age_days",
+    "has_holder",
+    "listed",
+    "engaged_7d",
+    "followups_7d",
+    "followup_share_7d",
+    "co_exposed_7d",
+    "co_exposed_share_7d",
+)
+
+
+@dataclass(frozen=True)
+class PairFacts:
+    """Per contact: is it between strangers (no contact either way for 30 days)."""
+
+    new: Int64Array
+
+
+def pair_facts(city: City) -> PairFacts:
+    """Strangers are judged between people, not numbers: a resident's new SIM calling old
+    friends is not reaching strangers. Numbers without a local holder stand for themselves."""
+    c = city.contacts
+    holder = city.number_holder
+    entity = np.where(holder >= 0, city.numbers.len() + holder, np.arange(holder.size))
+    src, dst = entity[c.src], entity[c.dst]
+    lo = np.minimum(src, dst)
+    hi = np.maximum(src, dst)
+    gap = pair_gap(lo, hi, c.ts, c.seq)
+    new = (gap < 0) | (gap > STRANGER_AFTER_S)
+    return PairFacts(new=new.astype(np.int64))
+
+
+def listed_asof(
+    listed: tuple[Int64Array, Int64Array], key: Int64Array, ts: Int64Array
+) -> FloatArray:
+    """1.0 where the value is on the known-bad list at time ts, else 0.0."""
+    codes, listed_at = listed
+    return running_max_asof(codes, listed_at, np.ones(codes.size), key, ts)
+
+
+def number_features(
+    city: City, pairs: PairFacts, follow: Followups, co_exposed: FloatArray | None
+) -> pl.DataFrame:
+    """One row per evaluated outgoing contact: number code, ts and NUMBER_FEATURES.
+
+    A number is judged when it reaches a stranger, once it has reached MIN_STRANGERS_7D of
+    them in the past week, and whenever it is listed: a number that talks only to people it
+    knows is not a fraud caller. `co_exposed` (per engaged contact of `follow`) comes from a
+    first pass: whether the person was also in touch with other suspect numbers.
+    """
+    c = city.contacts
+    origin = city.start - 40 * DAY
+    new = pairs.new.astype(np.float64)
+    rare_link = rare_targets(city)[1].astype(np.float64)
+    answered = (c.duration > 0).astype(np.float64)
+    is_call = 1.0 - c.is_sms
+    out = KeyedStream(
+        c.src,
+        c.ts,
+        origin,
+        ones=np.ones(c.ts.size),
+        new=new,
+        calls=is_call,
+        answered=answered * is_call,
+        new_long=new * (c.duration >= LONG_CALL_S),
+        new_talk=new * c.duration,
+        new_answered=new * answered,
+        link=c.is_sms * (c.domain >= 0),
+        rare_link=rare_link,
+    )
+    # A stranger who calls back within the week: what couriers' customers do, not victims.
+    inbound = KeyedStream(
+        c.dst, c.ts, origin, ones=np.ones(c.ts.size), callback=(1.0 - new) * answered
+    )
+
+    listed = listed_asof(city.lists.numbers, c.src, c.ts)
+    # Judge a number when it reaches a stranger (its fan-out grows) or when it is listed.
+    candidates = np.flatnonzero((new > 0) | (listed > 0))
+    fanout = out.at(c.src[candidates], c.ts[candidates]).sum("new", 7 * DAY)
+    # Brief unanswered contacts (a courier's hundredth call) change little: judge them only
+    # when the weekly fan-out reaches a power of two.
+    talked = (c.duration[candidates] >= ENGAGED_S) | (c.domain[candidates] >= 0)
+    milestone = (fanout.astype(np.int64) & (fanout.astype(np.int64) - 1)) == 0
+    judged = (fanout >= MIN_STRANGERS_7D) & (talked | milestone)
+    rows = candidates[judged | (listed[candidates] > 0)]
+    key = np.concatenate((c.src[rows], follow.followup_key))
+    ts = np.concatenate((c.ts[rows], follow.followup_ts))
+    followed = KeyedStream(
+        follow.followup_key, follow.followup_ts, origin, ones=np.ones(follow.followup_ts.size)
+    )
+    co = co_exposed if co_exposed is not None else np.zeros(follow.engaged_ts.size)
+    engaged = KeyedStream(
+        follow.engaged_key, follow.engaged_ts, origin, ones=np.ones(co.size), co=co
+    )
+    e = engaged.at(key, ts)
+    engaged_7d = e.sum("ones", 7 * DAY)
+    co_7d = e.sum("co", 7 * DAY)
+    followups_7d = followed.at(key, ts).sum("ones", 7 * DAY)
+    o = out.at(key, ts)
+    i = inbound.at(key, ts)
+    out_24 = o.sum("ones", DAY)
+    new_7d = o.sum("new", 7 * DAY)
+    calls_24 = o.sum("calls", DAY)
+    new_24 = o.sum("new", DAY)
+    kind = city.number_kind[key]
+    activated = city.number_activated[key]
+    age = np.where(activated > -(2**61), (ts - activated) / DAY, -1.0)
+    features = {
+        "out_24h": out_24,
+        "new_24h": new_24,
+        "new_share_24h": new_24 / np.maximum(out_24, 1.0),
+        "answer_share_24h": o.sum("answered", DAY) / np.maximum(calls_24, 1.0),
+        "new_long_24h": o.sum("new_long", DAY),
+        "new_talk_mean_24h": o.sum("new_talk", DAY) / np.maximum(o.sum("new_answered", DAY), 1.0),
+        "link_sms_24h": o.sum("link", DAY),
+        "rare_link_sms_24h": o.sum("rare_link", DAY),
+        "in_share_24h": i.sum("ones", DAY) / np.maximum(out_24, 1.0),
+        "new_7d": new_7d,
+        "repeat_share_7d": 1.0 - new_7d / np.maximum(o.sum("ones", 7 * DAY), 1.0),
+        "new_long_7d": o.sum("new_long", 7 * DAY),
+        "callback_share_7d": i.sum("callback", 7 * DAY) / np.maximum(o.sum("ones", 7 * DAY), 1.0),
+        "kind_overseas": (kind == KIND_ORDER.index("overseas")).astype(np.float64),
+        "kind_voip": (kind == KIND_ORDER.index("voip")).astype(np.float64),
+        "kind_mobile": (kind == KIND_ORDER.index("mobile")).astype(np.float64),
+        "kind_service": (kind == KIND_ORDER.index("service")).astype(np.float64),
+        "age_days": age,
+        "has_holder": (city.number_holder[key] >= 0).astype(np.float64),
+        "listed": listed_asof(city.lists.numbers, key, ts),
+        "engaged_7d": engaged_7d,
+        "followups_7d": followups_7d,
+        "followup_share_7d": followups_7d / np.maximum(engaged_7d, 1.0),
+        "co_exposed_7d": co_7d,
+        "co_exposed_share_7d": co_7d / np.maximum(engaged_7d, 1.0),
+    }
+    return pl.DataFrame({"key": key, "ts": ts, **features})

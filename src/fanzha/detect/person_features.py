@@ -1,0 +1,260 @@
+"""Features of a person at the moments that may show them being defrauded now.
+
+They join what the person's phones and accounts did in the last 72 hours (talk with strangers,
+overseas and virtual numbers, link messages, visits and installs of rare or listed targets,
+first large transfers to new payees, payments to suspect accounts) with what the engine
+already knows (number and account suspicion, the known-bad lists).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from fanzha.detect.account_features import known_bad_asof
+from fanzha.detect.city import City
+from fanzha.detect.exposure import SUSPECT_LEVEL, Suspicion, exposure_at
+from fanzha.detect.horizons import DAY, NEW_PAYEE_MIN_YUAN
+from fanzha.detect.number_features import KIND_ORDER, PairFacts, listed_asof
+from fanzha.detect.rarity import rare_targets
+from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream
+
+WINDOW_S = 3 * DAY
+LONG_TALK_S = 600
+LARGE_TRANSFER_YUAN = 2_000.0
+LOCAL_OFFSET_S = 8 * 3600
+
+ROW_CONTACT, ROW_NET, ROW_TRANSFER, ROW_FLAG = 0, 1, 2, 3
+
+PERSON_FEATURES = (
+    "stranger_talk_72h",
+    "overseas_talk_72h",
+    "voip_talk_72h",
+    "long_stranger_calls_72h",
+    "link_sms_stranger_72h",
+    "listed_contacts_72h",
+    "listed_domain_72h",
+    "rare_visits_72h",
+    "listed_apps_72h",
+    "rare_installs_72h",
+    "installs_72h",
+    "out_72h",
+    "out_amount_72h",
+    "new_payee_amount_72h",
+    "night_out_72h",
+    "payee_suspect_amount_72h",
+    "payee_flagged_amount_72h",
+    "payee_bad_amount_72h",
+    "out_mean_30d",
+    "exp_flag_talk",
+    "exp_flag_n",
+    "exp_suspect_talk",
+    "exp_suspect_n",
+    "exp_max",
+    "row_is_transfer",
+    "row_amount",
+    "row_new_payee",
+    "age_years",
+)
+
+
+@dataclass(frozen=True)
+class PersonRows:
+    """Evaluated moments: person code, ts, kind of moment, and features."""
+
+    frame: pl.DataFrame
+
+
+def _log(x: FloatArray) -> FloatArray:
+    return np.log1p(np.maximum(x, 0.0))
+
+
+def person_features(
+    city: City,
+    *,
+    pairs: PairFacts,
+    numbers: Suspicion,
+    number_flag_level: float,
+    accounts: Suspicion,
+    account_flag_level: float,
+    contacts: pl.DataFrame,
+    number_flags: pl.DataFrame,
+    new_payees: Int64Array,
+) -> pl.DataFrame:
+    """One row per evaluated moment: person code, ts, row kind and PERSON_FEATURES.
+
+    `contacts` are suspect contacts (exposure.suspect_contacts); `number_flags` has the
+    number code and flag ts of each flagged number, which warns its recent contacts.
+    """
+    origin = city.start - 40 * DAY
+    c, net, t = city.contacts, city.net, city.transfers
+    new = pairs.new.astype(np.float64)
+
+    # Contacts, seen from each local side.
+    p_key: list[Int64Array] = []
+    p_ts: list[Int64Array] = []
+    p_val: dict[str, list[FloatArray]] = {
+        k: []
+        for k in (
+            "stranger_talk",
+            "overseas_talk",
+            "voip_talk",
+            "long_stranger",
+            "link_sms",
+            "listed_contact",
+            "listed_domain",
+        )
+    }
+    listed_domain_sms = np.where(c.domain >= 0, listed_asof(city.lists.domains, c.domain, c.ts), 0)
+    for person_side, other_side, incoming in ((c.dst, c.src, 1.0), (c.src, c.dst, 0.0)):
+        person = city.number_holder[person_side]
+        keep = person >= 0
+        other = other_side[keep]
+        kind = city.number_kind[other]
+        talk = (new * c.duration)[keep]
+        p_key.append(person[keep])
+        p_ts.append(c.ts[keep])
+        p_val["stranger_talk"].append(talk)
+        p_val["overseas_talk"].append(talk * (kind == KIND_ORDER.index("overseas")))
+        p_val["voip_talk"].append(talk * (kind == KIND_ORDER.index("voip")))
+        p_val["long_stranger"].append((talk >= LONG_TALK_S).astype(np.float64))
+        link = (c.is_sms * (c.domain >= 0) * new * incoming)[keep]
+        p_val["link_sms"].append(link.astype(np.float64))
+        p_val["listed_contact"].append(listed_asof(city.lists.numbers, other, c.ts[keep]))
+        p_val["listed_domain"].append(listed_domain_sms[keep] * incoming)
+    talks = KeyedStream(
+        np.concatenate(p_key),
+        np.concatenate(p_ts),
+        origin,
+        **{k: np.concatenate(v) for k, v in p_val.items()},
+    )
+
+    # Network: visits and installs, with how common the target is city-wide this week.
+    net_person = city.number_holder[net.number]
+    rare = rare_targets(city)[0].astype(np.float64)
+    domain_listed = listed_asof(city.lists.domains, net.target, net.ts) * (1 - net.is_app)
+    app_listed = listed_asof(city.lists.apps, net.target, net.ts) * net.is_app
+    nk = net_person >= 0
+    n_key, n_ts = net_person[nk], net.ts[nk]
+    visits = (1 - net.is_app)[nk]
+    apps = net.is_app[nk].astype(np.float64)
+    online = KeyedStream(
+        n_key,
+        n_ts,
+        origin,
+        listed_domain=domain_listed[nk],
+        rare_visits=rare[nk] * visits,
+        listed_apps=app_listed[nk],
+        rare_installs=rare[nk] * apps,
+        installs=apps,
+    )
+
+    # Transfers out of the person's accounts.
+    payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
+    tk = payer >= 0
+    new_payee = new_payees > 0
+    payee_level = np.where(t.dst >= 0, accounts.asof(t.dst, t.ts), 0.0)
+    payee_bad = np.where(t.dst >= 0, known_bad_asof(city, t.dst, t.ts), 0.0)
+    hour = ((t.ts + LOCAL_OFFSET_S) % DAY) // 3600
+    night = ((hour >= 1) & (hour < 6)).astype(np.float64)
+    t_key, t_ts, amount = payer[tk], t.ts[tk], t.amount[tk]
+    payments = KeyedStream(
+        t_key,
+        t_ts,
+        origin,
+        ones=np.ones(t_key.size),
+        amount=amount,
+        new_payee_amount=amount * new_payee[tk],
+        night=night[tk],
+        payee_suspect=amount * (payee_level[tk] >= SUSPECT_LEVEL),
+        payee_flagged=amount * (payee_level[tk] >= account_flag_level),
+        payee_bad=amount * payee_bad[tk],
+    )
+
+    # The moments to evaluate.
+    flagged = number_flags.join(
+        contacts.select("person", "number", "cts"), on="number", how="inner"
+    ).filter((pl.col("cts") <= pl.col("ts")) & (pl.col("cts") > pl.col("ts") - WINDOW_S))
+    flagged = flagged.select("person", "ts").unique()
+    sms_link_new = (c.is_sms == 1) & (c.domain >= 0) & (new > 0)
+    link_person = city.number_holder[c.dst]
+    link_rows = sms_link_new & (link_person >= 0)
+    net_rows = nk & ((rare > 0) | (domain_listed > 0) | (app_listed > 0) | (net.is_app > 0))
+    large = t.amount >= LARGE_TRANSFER_YUAN
+    first_pay = new_payee & (t.amount >= NEW_PAYEE_MIN_YUAN)
+    transfer_rows = tk & (first_pay | large | (payee_level >= SUSPECT_LEVEL))
+    # A contact is a moment to judge only if its number is already a suspect by then: the
+    # contacts list holds numbers that become suspects at any time, which a replay cut
+    # earlier would not see.
+    suspect_now = numbers.asof(contacts["number"].to_numpy(), contacts["cts"].to_numpy())
+    at_contact = contacts.filter(pl.Series(suspect_now >= SUSPECT_LEVEL))
+    parts = [
+        (at_contact["person"].to_numpy(), at_contact["cts"].to_numpy(), ROW_CONTACT, None),
+        (flagged["person"].to_numpy(), flagged["ts"].to_numpy(), ROW_FLAG, None),
+        (link_person[link_rows], c.ts[link_rows], ROW_CONTACT, None),
+        (net_person[net_rows], net.ts[net_rows], ROW_NET, None),
+        (payer[transfer_rows], t.ts[transfer_rows], ROW_TRANSFER, np.flatnonzero(transfer_rows)),
+    ]
+    keys = np.concatenate([p[0] for p in parts]).astype(np.int64)
+    tss = np.concatenate([p[1] for p in parts]).astype(np.int64)
+    kinds = np.concatenate([np.full(p[0].size, p[2], dtype=np.int64) for p in parts])
+    row_amount = np.zeros(keys.size)
+    row_new_payee = np.zeros(keys.size)
+    transfer_index = parts[-1][3]
+    assert transfer_index is not None
+    tail = slice(keys.size - transfer_index.size, keys.size)
+    row_amount[tail] = t.amount[transfer_index]
+    row_new_payee[tail] = new_payee[transfer_index]
+    moments = (
+        pl.DataFrame(
+            {
+                "key": keys,
+                "ts": tss,
+                "row_kind": kinds,
+                "row_amount": row_amount,
+                "row_new_payee": row_new_payee,
+            }
+        )
+        .unique(maintain_order=False)
+        .sort("key", "ts", "row_kind", "row_amount", "row_new_payee")
+    )
+    key = moments["key"].to_numpy()
+    ts = moments["ts"].to_numpy()
+
+    tk_q, nk_q, pay_q = talks.at(key, ts), online.at(key, ts), payments.at(key, ts)
+    exposure = exposure_at(contacts, numbers, number_flag_level, key, ts)
+    out_30 = pay_q.sum("ones", 30 * DAY)
+    features = {
+        "stranger_talk_72h": _log(tk_q.sum("stranger_talk", WINDOW_S)),
+        "overseas_talk_72h": _log(tk_q.sum("overseas_talk", WINDOW_S)),
+        "voip_talk_72h": _log(tk_q.sum("voip_talk", WINDOW_S)),
+        "long_stranger_calls_72h": tk_q.sum("long_stranger", WINDOW_S),
+        "link_sms_stranger_72h": tk_q.sum("link_sms", WINDOW_S),
+        "listed_contacts_72h": tk_q.sum("listed_contact", WINDOW_S),
+        "listed_domain_72h": tk_q.sum("listed_domain", WINDOW_S)
+        + nk_q.sum("listed_domain", WINDOW_S),
+        "rare_visits_72h": nk_q.sum("rare_visits", WINDOW_S),
+        "listed_apps_72h": nk_q.sum("listed_apps", WINDOW_S),
+        "rare_installs_72h": nk_q.sum("rare_installs", WINDOW_S),
+        "installs_72h": nk_q.sum("installs", WINDOW_S),
+        "out_72h": pay_q.sum("ones", WINDOW_S),
+        "out_amount_72h": _log(pay_q.sum("amount", WINDOW_S)),
+        "new_payee_amount_72h": _log(pay_q.sum("new_payee_amount", WINDOW_S)),
+        "night_out_72h": pay_q.sum("night", WINDOW_S),
+        "payee_suspect_amount_72h": _log(pay_q.sum("payee_suspect", WINDOW_S)),
+        "payee_flagged_amount_72h": _log(pay_q.sum("payee_flagged", WINDOW_S)),
+        "payee_bad_amount_72h": _log(pay_q.sum("payee_bad", WINDOW_S)),
+        "out_mean_30d": _log(pay_q.sum("amount", 30 * DAY) / np.maximum(out_30, 1.0)),
+        "exp_flag_talk": _log(exposure["exp_flag_talk"]),
+        "exp_flag_n": exposure["exp_flag_n"],
+        "exp_suspect_talk": _log(exposure["exp_suspect_talk"]),
+        "exp_suspect_n": exposure["exp_suspect_n"],
+        "exp_max": exposure["exp_max"],
+        "row_is_transfer": (moments["row_kind"].to_numpy() == ROW_TRANSFER).astype(np.float64),
+        "row_amount": _log(moments["row_amount"].to_numpy()),
+        "row_new_payee": moments["row_new_payee"].to_numpy(),
+        "age_years": (1970 + ts / (365.25 * DAY)) - city.person_birth_year[key],
+    }
+    return moments.with_columns(**{k: pl.Series(v) for k, v in features.items()})

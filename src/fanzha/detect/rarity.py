@@ -1,0 +1,34 @@
+"""How common a domain or app is in the city this week, as of each event.
+
+Fraud rings use their own domains and apps, seen by few; everyday ones are seen by many.
+Counts are causal sliding windows, so a ring's domain stays rare only while it is used rarely.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fanzha.detect.city import City
+from fanzha.detect.horizons import DAY, RARE_TARGET_COUNT
+from fanzha.detect.windows import Int64Array, KeyedStream
+
+
+def rare_targets(city: City) -> tuple[Int64Array, Int64Array]:
+    """(per net event, per contact): 1 where the domain or app is rare city-wide this week.
+
+    Domains count both link SMS and visits; contacts without a link get 0.
+    """
+    net, c = city.net, city.contacts
+    n_domains = city.domains.len()
+    # Apps and domains share one key space: apps after the domains.
+    net_key = np.where(net.is_app == 1, n_domains + net.target, net.target)
+    has_link = c.domain >= 0
+    sms_key = c.domain[has_link]
+    key = np.concatenate((net_key, sms_key))
+    ts = np.concatenate((net.ts, c.ts[has_link]))
+    seen = KeyedStream(key, ts, city.start - 40 * DAY, ones=np.ones(key.size))
+    count = seen.at(key, ts).sum("ones", 7 * DAY)
+    rare = (count <= RARE_TARGET_COUNT).astype(np.int64)
+    rare_link = np.zeros(c.ts.size, dtype=np.int64)
+    rare_link[has_link] = rare[net_key.size :]
+    return rare[: net_key.size], rare_link

@@ -1,0 +1,108 @@
+"""The learned part of the engine: one gradient-boosted model per kind of decision.
+
+A model file is JSON holding, per stage, the feature names, the LightGBM text model and the
+decision thresholds chosen on cities the model did not train on. LightGBM's `pred_contrib`
+gives each decision its reasons.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import lightgbm as lgb
+import numpy as np
+import polars as pl
+
+from fanzha.detect.windows import FloatArray
+
+MODEL_FORMAT = "fanzha-detect/1"
+DEFAULT_MODEL = "detect_model.json"
+
+
+@dataclass(frozen=True)
+class StageModel:
+    """A booster over named features and the score at which it decides."""
+
+    features: tuple[str, ...]
+    booster: lgb.Booster
+    threshold: float
+
+    def predict(self, frame: pl.DataFrame) -> FloatArray:
+        if frame.height == 0:
+            return np.zeros(0, dtype=np.float64)
+        matrix = frame.select(self.features).to_numpy().astype(np.float64)
+        scores: FloatArray = np.asarray(self.booster.predict(matrix, num_threads=1))
+        return scores
+
+    def contributions(self, frame: pl.DataFrame) -> FloatArray:
+        """Per row and feature, its push on the log-odds (last column: the bias)."""
+        matrix = frame.select(self.features).to_numpy().astype(np.float64)
+        contrib: FloatArray = np.asarray(
+            self.booster.predict(matrix, pred_contrib=True, num_threads=1)
+        )
+        return contrib
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(self.features),
+            "threshold": self.threshold,
+            "booster": self.booster.model_to_string(num_iteration=-1),
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> StageModel:
+        return cls(
+            features=tuple(raw["features"]),
+            booster=lgb.Booster(model_str=raw["booster"]),
+            threshold=float(raw["threshold"]),
+        )
+
+
+@dataclass(frozen=True)
+class DetectModel:
+    """Number, account and person models; person scores map to tiers by `tier_thresholds`."""
+
+    number: StageModel
+    account: StageModel
+    person: StageModel
+    tier1: float  # person score from which a warning is tier 1 (in person)
+    tier2: float  # ... tier 2 (a call); from person.threshold up to here, tier 3
+    notes: dict[str, Any]
+
+    def save(self, path: Path) -> None:
+        raw = {
+            "format": MODEL_FORMAT,
+            "number": self.number.to_json(),
+            "account": self.account.to_json(),
+            "person": self.person.to_json(),
+            "tier1": self.tier1,
+            "tier2": self.tier2,
+            "notes": self.notes,
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(raw, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> DetectModel:
+        """Read a model file; without a path, the default model shipped in fanzha.models."""
+        if path is None:
+            text = resources.files("fanzha.models").joinpath(DEFAULT_MODEL).read_text("utf-8")
+            where = f"fanzha.models/{DEFAULT_MODEL}"
+        else:
+            text = path.read_text(encoding="utf-8")
+            where = str(path)
+        raw = json.loads(text)
+        if raw.get("format") != MODEL_FORMAT:
+            raise ValueError(f"{where}: not a {MODEL_FORMAT} model file")
+        return cls(
+            number=StageModel.from_json(raw["number"]),
+            account=StageModel.from_json(raw["account"]),
+            person=StageModel.from_json(raw["person"]),
+            tier1=float(raw["tier1"]),
+            tier2=float(raw["tier2"]),
+            notes=dict(raw.get("notes", {})),
+        )

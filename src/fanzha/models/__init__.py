@@ -1,0 +1,1 @@
+"""Models shipped with fanzha, loaded as package data (no download)."""

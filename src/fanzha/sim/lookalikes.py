@@ -1,0 +1,369 @@
+"""Innocents who look like fraud, because precision is the product.
+
+Couriers call hundreds of strangers briefly, often through platform privacy numbers;
+telemarketers call and text strangers from new and virtual numbers, sometimes at length; shops
+take money from strangers and sweep it out the same day, and some text promotions with links;
+people buy cars, pay house deposits and top up brokerage accounts to new payees, often from a
+dormant card; meeting, loan and brokerage apps are installed for work, credit and savings;
+group-buy organisers collect from neighbours and pay the supplier within hours; a few trade
+crypto with OTC dealers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from fanzha.sim.catalogue import BROKERAGE_APPS, LOAN_APPS, MEETING_APPS
+from fanzha.sim.city import BANK_NAMES, City
+from fanzha.sim.clock import DAY_S
+from fanzha.sim.events import NET_INSTALL, channel_code
+from fanzha.sim.identifiers import (
+    bank_choice,
+    card_numbers,
+    corporate_accounts,
+    landline_numbers,
+    mobile_numbers,
+    site_names,
+    voip_numbers,
+)
+from fanzha.sim.registry import NONE
+from fanzha.sim.world import World
+
+HOUR = 3600
+
+
+@dataclass
+class LookAlikes:
+    """Who the look-alikes are: over-eager lists catch some of them."""
+
+    couriers: np.ndarray  # person indices
+    telemarketer_numbers: np.ndarray  # phone indices
+    shops: np.ndarray  # merchant account indices held by residents
+
+
+def look_alikes(world: World, city: City) -> LookAlikes:
+    """Every kind of innocent look-alike, written to the log; each draws from its own stream."""
+    couriers = _couriers(world.rng("couriers"), world, city)
+    telemarketers = _telemarketers(world.rng("telemarketers"), world, city)
+    shops, owners = _shops(world.rng("shops"), world, city)
+    _sms_marketing(world.rng("sms_marketing"), world, city, owners)
+    _large_payments(world.rng("large_payments"), world, city)
+    _work_apps(world.rng("work_apps"), world, city)
+    _crypto_traders(world.rng("crypto_traders"), world, city)
+    _group_buying(world.rng("group_buying"), world, city)
+    return LookAlikes(couriers, telemarketers, shops)
+
+
+def _couriers(rng: np.random.Generator, world: World, city: City) -> np.ndarray:
+    """Riders call dozens to hundreds of distinct strangers a day, briefly, in working hours;
+    most calls go through the delivery platform's privacy numbers (隐私号): virtual numbers with
+    no holder, each reaching many strangers."""
+    config, window, log = world.config, world.window, world.log
+    age = world.window.year - city.birth_year
+    pool = np.flatnonzero((age >= 19) & (age <= 52))
+    couriers = rng.choice(pool, max(2, int(city.size * config.courier_share)), replace=False)
+    per_day = rng.integers(30, 160, (couriers.size, window.days))
+    per_day[:, window.weekday(np.arange(window.days)) == 6] //= 3
+    counts = per_day.sum(axis=1)
+    courier = np.repeat(couriers, counts)
+    day = np.concatenate([np.repeat(np.arange(window.days), row) for row in per_day])
+    answered = rng.random(courier.size) < 0.78
+    ts = window.sample(rng, courier.size, "work", day=day)
+    customer = city.number_of(rng, rng.integers(0, city.size, courier.size), ts)
+    pool_n = max(10, couriers.size // 2)
+    privacy = world.phones.add(
+        voip_numbers(rng, world.ids, pool_n),
+        np.full(pool_n, NONE),
+        "voip",
+        window.days_before(rng, 30, 1500, pool_n),
+    )
+    via_platform = rng.random(courier.size) < 0.6
+    line = np.where(
+        via_platform, privacy[rng.integers(0, pool_n, courier.size)], city.phone[courier]
+    )
+    log.add(
+        "calls",
+        ts=ts,
+        caller=line,
+        callee=customer,
+        duration_s=np.where(answered, rng.integers(8, 75, courier.size), 0),
+    )
+    # Missed customers call back.
+    back = ~answered & (rng.random(courier.size) < 0.3)
+    log.add(
+        "calls",
+        ts=ts[back] + rng.integers(60, 2 * HOUR, int(back.sum())),
+        caller=customer[back],
+        callee=line[back],
+        duration_s=rng.integers(10, 90, int(back.sum())),
+    )
+    return couriers
+
+
+def _telemarketers(rng: np.random.Generator, world: World, city: City) -> np.ndarray:
+    """Sales lines: new virtual numbers and landlines calling strangers; a few long pitches."""
+    config, window, ids, phones, log = (
+        world.config,
+        world.window,
+        world.ids,
+        world.phones,
+        world.log,
+    )
+    n = max(3, int(city.size * config.telemarketer_share))
+    activated = window.start + rng.integers(-40 * DAY_S, window.days * DAY_S // 2, n)
+    # Virtual numbers, local landlines, and mobiles of call centres elsewhere in China.
+    kinds = rng.choice(3, n, p=[0.4, 0.3, 0.3])
+    numbers = np.empty(n, dtype=np.int64)
+    for k, (kind, draw) in enumerate(
+        (("voip", voip_numbers), ("landline", landline_numbers), ("mobile", mobile_numbers))
+    ):
+        mask = kinds == k
+        m = int(mask.sum())
+        known = activated[mask] if kind != "mobile" else np.full(m, NONE)
+        numbers[mask] = phones.add(draw(rng, ids, m), np.full(m, NONE), kind, known)
+    counts = rng.integers(60, 300, n) * window.days
+    caller = np.repeat(numbers, counts)
+    ts = window.sample(rng, caller.size, "work")
+    ts = np.maximum(ts, activated[np.repeat(np.arange(n), counts)] + 60)
+    answered = rng.random(caller.size) < 0.35
+    long_pitch = rng.random(caller.size) < 0.05
+    duration = np.where(
+        long_pitch,
+        rng.lognormal(np.log(600), 0.6, caller.size),
+        rng.lognormal(np.log(35), 0.7, caller.size),
+    )
+    keep = ts < window.end
+    log.add(
+        "calls",
+        ts=ts[keep],
+        caller=caller[keep],
+        callee=city.phone[rng.integers(0, city.size, caller.size)][keep],
+        duration_s=np.where(answered, np.clip(duration, 2, 3600), 0).astype(np.int64)[keep],
+    )
+    # Mobile and virtual sales lines also text offers with a link.
+    texting = numbers[kinds != 1]
+    sites = world.vocab.ids(site_names(rng, ids, texting.size).tolist())
+    count = rng.poisson(rng.gamma(1.0, 15.0, texting.size) * window.days)
+    who = np.repeat(np.arange(texting.size), count)
+    ts = np.maximum(window.sample(rng, who.size, "work"), activated[kinds != 1][who] + 60)
+    keep = ts < window.end
+    log.add(
+        "sms",
+        ts=ts[keep],
+        sender=texting[who][keep],
+        receiver=city.phone[rng.integers(0, city.size, who.size)][keep],
+        domain=sites[who][keep],
+    )
+    return numbers
+
+
+def _shops(rng: np.random.Generator, world: World, city: City) -> tuple[np.ndarray, np.ndarray]:
+    """Small shops take many payments from strangers and sweep the day's takings out at night."""
+    config, window, ids, accounts, log = (
+        world.config,
+        world.window,
+        world.ids,
+        world.accounts,
+        world.log,
+    )
+    owners = rng.choice(city.size, max(3, int(city.size * config.shop_share)), replace=False)
+    bank = bank_choice(rng, owners.size)
+    opened = window.days_before(rng, 5, 3000, owners.size)
+    shops = accounts.add(card_numbers(rng, ids, bank), owners, BANK_NAMES[bank], "merchant", opened)
+    per_day = rng.poisson(rng.gamma(1.5, 14, owners.size)[:, None] * np.ones(window.days))
+    shop = np.repeat(np.arange(owners.size), per_day.sum(axis=1))
+    day = np.concatenate([np.repeat(np.arange(window.days), row) for row in per_day])
+    amount = np.clip(rng.lognormal(np.log(3200), 0.9, shop.size), 100, 5_000_000).astype(np.int64)
+    log.add(
+        "transfers",
+        ts=window.sample(rng, shop.size, "leisure", day=day),
+        from_account=city.any_account(rng, rng.integers(0, city.size, shop.size)),
+        to_account=shops[shop],
+        amount=amount,
+        channel=np.where(
+            rng.random(shop.size) < 0.8, channel_code("third_party"), channel_code("mobile")
+        ),
+        loss=False,
+    )
+    takings = np.zeros((owners.size, window.days), dtype=np.int64)
+    np.add.at(takings, (shop, day), amount)
+    s, d = np.nonzero(takings > 0)
+    sweep = rng.random(s.size) < 0.6
+    s, d = s[sweep], d[sweep]
+    log.add(
+        "transfers",
+        ts=window.start + d * DAY_S + 21 * HOUR + rng.integers(0, 3 * HOUR, s.size),
+        from_account=shops[s],
+        to_account=city.account[owners[s]],
+        amount=np.maximum(takings[s, d] // 10_000 * 10_000, 100),
+        channel=channel_code("mobile"),
+        loss=False,
+    )
+    return shops, owners
+
+
+def _sms_marketing(
+    rng: np.random.Generator, world: World, city: City, shop_owners: np.ndarray
+) -> None:
+    """Some shop owners text promotions with a link to their own small site to many people."""
+    window, log = world.window, world.log
+    senders = shop_owners[rng.random(shop_owners.size) < 0.25]
+    sites = world.vocab.ids(site_names(rng, world.ids, senders.size).tolist())
+    per_day = rng.gamma(1.0, 12.0, senders.size)
+    count = rng.poisson(per_day * window.days)
+    who = np.repeat(np.arange(senders.size), count)
+    log.add(
+        "sms",
+        ts=window.sample(rng, who.size, "work"),
+        sender=city.phone[senders[who]],
+        receiver=city.phone[rng.integers(0, city.size, who.size)],
+        domain=sites[who],
+    )
+
+
+def _large_payments(rng: np.random.Generator, world: World, city: City) -> None:
+    """First payments to a new payee: car dealers, developers, brokers; often from a quiet card."""
+    config, window, ids, accounts, log = (
+        world.config,
+        world.window,
+        world.ids,
+        world.accounts,
+        world.log,
+    )
+    payees_n = max(6, city.size // 2000)
+    bank = bank_choice(rng, payees_n)
+    payees = accounts.add(
+        corporate_accounts(rng, ids, payees_n),
+        np.full(payees_n, NONE),
+        BANK_NAMES[bank],
+        "corporate",
+        window.days_before(rng, 100, 5000, payees_n),
+    )
+    n = rng.poisson(config.large_payments_per_day * city.size * window.days)
+    payer = rng.integers(0, city.size, n)
+    # Prefer the person's last card, usually the least used one (a dormant account waking up).
+    last = city.accounts_flat[city.account_offsets[payer + 1] - 1]
+    from_account = np.where(rng.random(n) < 0.5, last, city.account[payer])
+    yuan = rng.lognormal(np.log(60_000), 0.9, n)
+    unit = np.where(yuan > 20_000, 1_000, 100)
+    amount = (np.maximum(np.round(yuan / unit), 1) * unit * 100).astype(np.int64)
+    channel = np.array([channel_code("online"), channel_code("counter"), channel_code("mobile")])
+    ts = window.sample(rng, n, "work")
+    payee = payees[rng.integers(0, payees_n, n)]
+    log.add(
+        "transfers",
+        ts=ts,
+        from_account=from_account,
+        to_account=payee,
+        amount=amount,
+        channel=channel[rng.choice(3, n, p=[0.5, 0.3, 0.2])],
+        loss=False,
+    )
+    # Careful payers send a cent or a yuan first to check the account number.
+    test = rng.random(n) < 0.15
+    log.add(
+        "transfers",
+        ts=ts[test] - rng.integers(60, 900, int(test.sum())),
+        from_account=from_account[test],
+        to_account=payee[test],
+        amount=rng.integers(1, 1_000, int(test.sum())),
+        channel=channel_code("mobile"),
+        loss=False,
+    )
+
+
+def _work_apps(rng: np.random.Generator, world: World, city: City) -> None:
+    """Meeting apps for work and school, loan apps for credit, brokerage apps for savings:
+    a new investor tops up the brokerage account within days, as an investment victim pays."""
+    window, vocab, log = world.window, world.vocab, world.log
+    apps = vocab.ids((*MEETING_APPS, *BROKERAGE_APPS, *LOAN_APPS))
+    weight = np.array(
+        [4.0] * len(MEETING_APPS) + [1.5] * len(BROKERAGE_APPS) + [1.0] * len(LOAN_APPS)
+    )
+    n = rng.poisson(0.006 * city.size * window.days)
+    who = rng.integers(0, city.size, n)
+    ts = window.sample(rng, n, "work")
+    app = rng.choice(apps.size, n, p=weight / weight.sum())
+    log.add("net", ts=ts, number=city.number_of(rng, who, ts), kind=NET_INSTALL, target=apps[app])
+    brokers_n = len(BROKERAGE_APPS)
+    brokers = world.accounts.add(
+        corporate_accounts(rng, world.ids, brokers_n),
+        np.full(brokers_n, NONE),
+        BANK_NAMES[bank_choice(rng, brokers_n)],
+        "corporate",
+        window.days_before(rng, 1000, 6000, brokers_n),
+    )
+    broker = app - len(MEETING_APPS)
+    investor = (broker >= 0) & (broker < brokers_n) & (rng.random(n) < 0.4)
+    m = int(investor.sum())
+    yuan = rng.lognormal(np.log(20_000), 1.0, m)
+    log.add(
+        "transfers",
+        ts=window.awake(rng, ts[investor] + rng.integers(600, 3 * DAY_S, m), 1.0),
+        from_account=city.any_account(rng, who[investor]),
+        to_account=brokers[broker[investor]],
+        amount=(np.maximum(np.round(yuan / 1_000), 1) * 100_000).astype(np.int64),
+        channel=np.where(rng.random(m) < 0.6, channel_code("online"), channel_code("mobile")),
+        loss=False,
+    )
+
+
+def _crypto_traders(rng: np.random.Generator, world: World, city: City) -> None:
+    """A few residents trade crypto with OTC dealers: money out and in on the crypto channel."""
+    window, log = world.window, world.log
+    traders = rng.choice(city.size, max(2, city.size // 1000), replace=False)
+    n = rng.poisson(0.3 * traders.size * window.days)
+    who = traders[rng.integers(0, traders.size, n)]
+    selling = rng.random(n) < 0.4
+    account = city.any_account(rng, who)
+    amount = (np.round(rng.lognormal(np.log(8_000), 1.0, n) / 100) * 10_000).astype(np.int64)
+    log.add(
+        "transfers",
+        ts=window.sample(rng, n, "leisure"),
+        from_account=np.where(selling, NONE, account),
+        to_account=np.where(selling, account, NONE),
+        amount=np.maximum(amount, 10_000),
+        channel=channel_code("crypto_otc"),
+        loss=False,
+    )
+
+
+def _group_buying(rng: np.random.Generator, world: World, city: City) -> None:
+    """Group-buy organisers (团长) collect small sums from many neighbours and pay the supplier
+    the total within hours: many senders, money straight out, on an ordinary personal card."""
+    window, log = world.window, world.log
+    organisers = rng.choice(city.size, max(2, city.size // 300), replace=False)
+    card = city.account[organisers]
+    rounds = rng.random((organisers.size, window.days)) < 0.5
+    org, day = np.nonzero(rounds)
+    size = rng.integers(5, 31, org.size)
+    buyer_round = np.repeat(np.arange(org.size), size)
+    opens = window.start + day * DAY_S + rng.integers(8 * 3600, 20 * 3600, org.size)
+    ts = opens[buyer_round] + rng.integers(0, 3 * 3600, buyer_round.size)
+    amount = (np.round(rng.lognormal(np.log(60), 0.7, buyer_round.size), 1) * 100).astype(np.int64)
+    amount = np.maximum(amount, 100)
+    log.add(
+        "transfers",
+        ts=ts,
+        from_account=city.any_account(rng, rng.integers(0, city.size, buyer_round.size)),
+        to_account=card[org[buyer_round]],
+        amount=amount,
+        channel=np.where(
+            rng.random(buyer_round.size) < 0.7, channel_code("third_party"), channel_code("mobile")
+        ),
+        loss=False,
+    )
+    total = np.bincount(buyer_round, weights=amount, minlength=org.size).astype(np.int64)
+    last = np.zeros(org.size, dtype=np.int64)
+    np.maximum.at(last, buyer_round, ts)
+    log.add(
+        "transfers",
+        ts=last + rng.integers(600, 3 * 3600, org.size),
+        from_account=card[org],
+        to_account=city.merchants[rng.integers(0, city.merchants.size, org.size)],
+        amount=np.maximum(total, 100),
+        channel=channel_code("mobile"),
+        loss=False,
+    )

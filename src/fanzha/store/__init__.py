@@ -1,0 +1,1 @@
+"""Storage of the operations service: SQLAlchemy tables, Alembic migrations, the database."""

@@ -1,0 +1,1 @@
+"""Three-tier warning workflow: routing to district units, deadlines, escalation, outcomes."""

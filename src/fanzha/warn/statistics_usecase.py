@@ -1,0 +1,179 @@
+"""The centre's figures: warnings, outcomes, accuracy, losses and money held, by day (China
+time), district and typology. Warnings are counted in SQL; cases, fewer, in one polars frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import polars as pl
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fanzha.io.fields import OUTPUT_UTC_OFFSET_S
+from fanzha.store.service_tables import WarningRecord
+from fanzha.warn.accuracy_usecase import WarningAccuracy, warning_accuracy
+from fanzha.warn.case_frame import cases_with_money, residents_by_district
+from fanzha.warn.workflow import CONFIRMED, CONTACTED
+
+DAY_S = 86_400
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    day: str  # YYYY-MM-DD in China time
+    warnings: int
+    by_tier: tuple[int, int, int]
+    cases: int
+    loss: int  # fen reported lost
+    held: int  # fen held now for those cases
+
+
+@dataclass(frozen=True)
+class DistrictFigures:
+    district: str
+    residents: int
+    warnings: int
+    contacted: int
+    confirmed: int
+    cases: int
+    loss: int
+    held: int
+    returned: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.confirmed / self.contacted if self.contacted else None
+
+
+@dataclass(frozen=True)
+class TypologyFigures:
+    scam_type: str
+    cases: int
+    loss: int
+    held: int
+    returned: int
+
+
+@dataclass(frozen=True)
+class Statistics:
+    overall: WarningAccuracy
+    outcomes: dict[str, int]  # outcome -> warnings; "open" for those without one yet
+    by_day: list[DayFigures]
+    by_district: list[DistrictFigures]
+    by_typology: list[TypologyFigures]
+
+    @property
+    def loss(self) -> int:
+        return sum(d.loss for d in self.by_district)
+
+    @property
+    def held(self) -> int:
+        return sum(d.held for d in self.by_district)
+
+    @property
+    def returned(self) -> int:
+        return sum(d.returned for d in self.by_district)
+
+
+def day_label(day: int) -> str:
+    return datetime.fromtimestamp(day * DAY_S, UTC).strftime("%Y-%m-%d")
+
+
+def _warning_rows(
+    session: Session, since: int | None, until: int | None
+) -> list[tuple[int, str, int, str | None, int]]:
+    """(China day, district, tier, outcome, count) of the warnings in the period."""
+    day = (WarningRecord.ts + OUTPUT_UTC_OFFSET_S) // DAY_S  # integer division on both
+    query = select(
+        day, WarningRecord.district, WarningRecord.tier, WarningRecord.outcome, func.count()
+    ).group_by(day, WarningRecord.district, WarningRecord.tier, WarningRecord.outcome)
+    if since is not None:
+        query = query.where(WarningRecord.ts >= since)
+    if until is not None:
+        query = query.where(WarningRecord.ts < until)
+    return [(int(d), str(s), int(t), o, int(n)) for d, s, t, o, n in session.execute(query)]
+
+
+def statistics(session: Session, since: int | None = None, until: int | None = None) -> Statistics:
+    """Figures over warnings and cases with `since <= ts < until` (bounds optional)."""
+    warnings = pl.DataFrame(
+        _warning_rows(session, since, until),
+        schema={
+            "day": pl.Int64,
+            "district": pl.String,
+            "tier": pl.Int64,
+            "outcome": pl.String,
+            "n": pl.Int64,
+        },
+        orient="row",
+    )
+    contacted = [o.value for o in CONTACTED]
+    confirmed = [o.value for o in CONFIRMED]
+    cases = cases_with_money(session, since, until).with_columns(
+        ((pl.col("ts") + OUTPUT_UTC_OFFSET_S) // DAY_S).alias("day")
+    )
+    case_sums = [
+        pl.len().alias("cases"),
+        pl.col("claimed").sum().alias("loss"),
+        pl.col("held").sum(),
+        pl.col("returned").sum(),
+    ]
+    warn_days = warnings.group_by("day").agg(
+        pl.col("n").sum().alias("warnings"),
+        *(pl.col("n").filter(pl.col("tier") == t).sum().alias(f"tier{t}") for t in (1, 2, 3)),
+    )
+    days = (
+        warn_days.join(cases.group_by("day").agg(case_sums), on="day", how="full", coalesce=True)
+        .fill_null(0)
+        .sort("day")
+    )
+    warn_districts = warnings.group_by("district").agg(
+        pl.col("n").sum().alias("warnings"),
+        pl.col("n").filter(pl.col("outcome").is_in(contacted)).sum().alias("contacted"),
+        pl.col("n").filter(pl.col("outcome").is_in(confirmed)).sum().alias("confirmed"),
+    )
+    districts = (
+        residents_by_district(session)
+        .join(warn_districts, on="district", how="full", coalesce=True)
+        .join(cases.group_by("district").agg(case_sums), on="district", how="full", coalesce=True)
+        .fill_null(0)
+        .sort("district")
+    )
+    typologies = (
+        cases.group_by("scam_type")
+        .agg(case_sums)
+        .sort("loss", "scam_type", descending=[True, False])
+    )
+    outcomes = warnings.group_by(pl.col("outcome").fill_null("open")).agg(pl.col("n").sum())
+    return Statistics(
+        overall=warning_accuracy(session, None, since, until),
+        outcomes={str(o): int(n) for o, n in outcomes.sort("outcome").iter_rows()},
+        by_day=[
+            DayFigures(
+                day=day_label(r["day"]),
+                warnings=r["warnings"],
+                by_tier=(r["tier1"], r["tier2"], r["tier3"]),
+                cases=r["cases"],
+                loss=r["loss"],
+                held=r["held"],
+            )
+            for r in days.iter_rows(named=True)
+        ],
+        by_district=[
+            DistrictFigures(**r)
+            for r in districts.select(
+                "district",
+                "residents",
+                "warnings",
+                "contacted",
+                "confirmed",
+                "cases",
+                "loss",
+                "held",
+                "returned",
+            ).iter_rows(named=True)
+        ],
+        by_typology=[TypologyFigures(**r) for r in typologies.iter_rows(named=True)],
+    )

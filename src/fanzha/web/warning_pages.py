@@ -1,0 +1,176 @@
+"""The warning board and a warning's page, where a unit records steps and the outcome."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import Response
+
+from fanzha.api import masking
+from fanzha.api.audit_trail import audit
+from fanzha.api.deps import ServicesDep
+from fanzha.api.roles import Actor, Permission
+from fanzha.warn.accuracy_usecase import warning_accuracy
+from fanzha.warn.board_usecase import open_board
+from fanzha.warn.detail_usecase import warning_detail
+from fanzha.warn.errors import StepNotAllowedError, WarningNotFoundError
+from fanzha.warn.escalate_usecase import escalate_overdue
+from fanzha.warn.work_usecase import record_outcome, take_step
+from fanzha.warn.workflow import ORDER, WORK_STEPS, Outcome, Step
+from fanzha.web.render import MaybeActor, refusal, render, to_login
+
+router = APIRouter(include_in_schema=False)
+
+
+def _board_context(svc: ServicesDep, actor: Actor) -> dict[str, Any]:
+    now = svc.now()
+    with svc.database.session() as session:
+        escalate_overdue(session, now)
+        board = open_board(session, now, actor.district_scope)
+        figures = warning_accuracy(session, actor.district_scope)
+        audit(session, actor, now, "read_board", kind="board", subject=actor.district or "city")
+    masked = {
+        tier: [(item, masking.person_id(item.person_id, actor.role)) for item in items]
+        for tier, items in board.items()
+    }
+    return {"board": masked, "now": now, "figures": figures}
+
+
+@router.get("/board")
+def board_page(request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
+    if actor is None:
+        return to_login()
+    if not actor.may(Permission.READ_WARNINGS):
+        return refusal(request, actor, "forbidden", 403)
+    return render(request, "board.html", actor, **_board_context(svc, actor))
+
+
+@router.get("/board/table")
+def board_table(request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
+    """The board's body alone; htmx swaps it in every 30 seconds."""
+    if actor is None:
+        return to_login()
+    if not actor.may(Permission.READ_WARNINGS):
+        return refusal(request, actor, "forbidden", 403)
+    return render(request, "board_table.html", actor, **_board_context(svc, actor))
+
+
+def _warning_page(
+    request: Request, svc: ServicesDep, actor: Actor, warning_id: str, error_key: str | None
+) -> Response:
+    now = svc.now()
+    try:
+        with svc.database.session() as session:
+            detail = warning_detail(session, warning_id, actor.district_scope)
+            audit(
+                session,
+                actor,
+                now,
+                "read_person",
+                kind="warning",
+                subject=warning_id,
+                detail=f"person {detail.person.person_id}",
+            )
+    except WarningNotFoundError:
+        return refusal(request, actor, "not_found", 404)
+    state = Step(detail.warning.state)
+    steps_left = [s for s in WORK_STEPS if ORDER.index(s) > ORDER.index(state)]
+    return render(
+        request,
+        "warning.html",
+        actor,
+        # htmx swaps only 2xx answers; a plain form post gets the honest 409.
+        status_code=409 if error_key and "hx-request" not in request.headers else 200,
+        w=detail.warning,
+        steps=detail.steps,
+        person_id=masking.person_id(detail.person.person_id, actor.role),
+        person=detail.person,
+        phones=[masking.phone(p, actor.role) for p in detail.person.phones],
+        steps_left=steps_left if detail.warning.outcome is None else [],
+        outcomes=list(Outcome),
+        may_work=actor.may(Permission.WORK_WARNINGS),
+        error_key=error_key,
+        now=now,
+    )
+
+
+@router.get("/warnings/{warning_id}")
+def warning_page(
+    warning_id: str, request: Request, svc: ServicesDep, actor: MaybeActor
+) -> Response:
+    if actor is None:
+        return to_login()
+    if not actor.may(Permission.READ_WARNINGS):
+        return refusal(request, actor, "forbidden", 403)
+    return _warning_page(request, svc, actor, warning_id, None)
+
+
+@router.post("/warnings/{warning_id}/steps")
+def warning_step(
+    warning_id: str,
+    request: Request,
+    *,
+    svc: ServicesDep,
+    actor: MaybeActor,
+    step: Annotated[str, Form()],
+    note: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    if actor is None:
+        return to_login()
+    if not actor.may(Permission.WORK_WARNINGS):
+        return refusal(request, actor, "forbidden", 403)
+    now = svc.now()
+    try:
+        with svc.database.session() as session:
+            take_step(
+                session,
+                warning_id,
+                Step(step),
+                username=actor.username,
+                note=note,
+                now=now,
+                district=actor.district_scope,
+            )
+            audit(session, actor, now, step, kind="warning", subject=warning_id)
+    except WarningNotFoundError:
+        return refusal(request, actor, "not_found", 404)
+    except (StepNotAllowedError, ValueError):
+        return _warning_page(request, svc, actor, warning_id, "step_refused")
+    return _warning_page(request, svc, actor, warning_id, None)
+
+
+@router.post("/warnings/{warning_id}/outcome")
+def warning_outcome(
+    warning_id: str,
+    request: Request,
+    *,
+    svc: ServicesDep,
+    actor: MaybeActor,
+    outcome: Annotated[str, Form()],
+    note: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    if actor is None:
+        return to_login()
+    if not actor.may(Permission.WORK_WARNINGS):
+        return refusal(request, actor, "forbidden", 403)
+    now = svc.now()
+    try:
+        with svc.database.session() as session:
+            record_outcome(
+                session,
+                warning_id,
+                Outcome(outcome),
+                username=actor.username,
+                note=note,
+                now=now,
+                district=actor.district_scope,
+            )
+            audit(
+                session, actor, now, "outcome", kind="warning", subject=warning_id, detail=outcome
+            )
+    except WarningNotFoundError:
+        return refusal(request, actor, "not_found", 404)
+    except (StepNotAllowedError, ValueError):
+        return _warning_page(request, svc, actor, warning_id, "step_refused")
+    return _warning_page(request, svc, actor, warning_id, None)

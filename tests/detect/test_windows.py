@@ -1,0 +1,49 @@
+"""Causal window aggregates: ties at one second are included, older rows expire."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fanzha.detect.windows import KeyedStream, pair_gap, running_max_asof
+
+
+def _a(*values: int) -> np.ndarray:
+    return np.array(values, dtype=np.int64)
+
+
+def test_window_sum_includes_same_second_and_expires_old_rows() -> None:
+    key = _a(1, 1, 1, 2, 1)
+    ts = _a(100, 200, 200, 200, 400)
+    stream = KeyedStream(key, ts, 0, v=np.array([1.0, 2.0, 4.0, 8.0, 16.0]))
+    queries = stream.at(_a(1, 1, 1, 2, 1), _a(99, 100, 200, 200, 400))
+    got = queries.sum("v", 150)
+    # (t-150, t]: at 200 both rows of that second count; at 400 only itself (200 expired).
+    assert got.tolist() == [0.0, 1.0, 7.0, 8.0, 16.0]
+    assert queries.sum("v", 1000).tolist() == [0.0, 1.0, 7.0, 8.0, 23.0]
+
+
+def test_last_before_is_strictly_earlier_and_per_key() -> None:
+    stream = KeyedStream(_a(1, 1, 2), _a(100, 250, 50), 0)
+    assert stream.last_before(_a(1, 1, 1, 2, 3), _a(100, 250, 300, 60, 500)).tolist() == [
+        -1,
+        150,
+        50,
+        10,
+        -1,
+    ]
+
+
+def test_running_max_asof_is_monotone_and_per_key() -> None:
+    got = running_max_asof(
+        _a(1, 1, 1, 2),
+        _a(10, 20, 30, 15),
+        np.array([0.2, 0.9, 0.1, 0.5]),
+        _a(1, 1, 1, 1, 2, 2, 3),
+        _a(5, 10, 25, 99, 14, 15, 99),
+    )
+    assert got.tolist() == [0.0, 0.2, 0.9, 0.9, 0.0, 0.5, 0.0]
+
+
+def test_pair_gap_orders_ties_by_tiebreak() -> None:
+    gap = pair_gap(_a(1, 1, 1, 2), _a(5, 5, 5, 5), _a(10, 10, 40, 10), _a(1, 0, 2, 3))
+    assert gap.tolist() == [0, -1, 30, -1]

@@ -1,0 +1,78 @@
+"""Hand-built datasets for the detection tests: a few rows whose right answers are known."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from fanzha.io.schema import TABLES
+from fanzha.io.table_writer import write_table
+
+START = 1_772_294_400  # 2026-03-01T00:00:00+08:00
+HOUR = 3600
+
+
+def _frame(name: str, rows: list[tuple[object, ...]]) -> pl.DataFrame:
+    spec = TABLES[name]
+    columns = spec.column_names
+    data = {c: [r[i] for r in rows] for i, c in enumerate(columns)}
+    schema = {
+        c.name: pl.List(pl.String)
+        if c.type == "id_list"
+        else pl.Int64
+        if c.type in ("ts", "amount", "int")
+        else pl.Float64
+        if c.type == "score"
+        else pl.String
+        for c in spec.columns
+    }
+    return pl.DataFrame(data, schema=schema)
+
+
+@dataclass
+class TinyCity:
+    """Rows per table, as tuples in the column order of DATASET.md (ts in UTC seconds)."""
+
+    persons: list[tuple[object, ...]] = field(default_factory=list)
+    phones: list[tuple[object, ...]] = field(default_factory=list)
+    accounts: list[tuple[object, ...]] = field(default_factory=list)
+    calls: list[tuple[object, ...]] = field(default_factory=list)
+    sms: list[tuple[object, ...]] = field(default_factory=list)
+    net: list[tuple[object, ...]] = field(default_factory=list)
+    transfers: list[tuple[object, ...]] = field(default_factory=list)
+    reports: list[tuple[object, ...]] = field(default_factory=list)
+    lists: dict[str, list[tuple[object, ...]]] = field(default_factory=dict)
+    labels: dict[str, list[tuple[object, ...]]] = field(default_factory=dict)
+    days: int = 3
+
+    def write(self, root: Path) -> Path:
+        root.mkdir(parents=True, exist_ok=True)
+        meta = {
+            "format": "dataset/1",
+            "start": "2026-03-01T00:00:00+08:00",
+            "end": f"2026-03-{1 + self.days:02d}T00:00:00+08:00",
+            "seed": None,
+            "note": "hand-built test city",
+        }
+        (root / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        for name in ("persons", "phones", "accounts", "calls", "sms", "net", "transfers"):
+            rows = (
+                sorted(getattr(self, name), key=lambda r: r[1])
+                if name in ("calls", "sms", "net", "transfers")
+                else getattr(self, name)
+            )
+            write_table(_frame(name, rows), root, TABLES[name])
+        write_table(
+            _frame("reports", sorted(self.reports, key=lambda r: r[1])), root, TABLES["reports"]
+        )
+        for kind in ("numbers", "domains", "apps", "accounts"):
+            rows = sorted(self.lists.get(kind, []), key=lambda r: r[1])
+            write_table(_frame(f"lists/{kind}", rows), root, TABLES[f"lists/{kind}"])
+        if self.labels:
+            for kind in ("targets", "numbers", "accounts", "domains", "apps", "losses"):
+                name = f"labels/{kind}"
+                write_table(_frame(name, self.labels.get(kind, [])), root, TABLES[name])
+        return root

@@ -1,0 +1,72 @@
+"""Knobs, profiles and randomized configs."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha.sim.config import PROFILES, SCAM_TYPES, SimConfig
+
+
+def test_profiles_exist_and_differ_from_default() -> None:
+    default = SimConfig.profile("default")
+    assert default == SimConfig()
+    for name in PROFILES:
+        if name != "default":
+            assert SimConfig.profile(name) != default, name
+    city = SimConfig.profile("city")
+    assert (city.persons, city.days) == (100_000, 14)
+
+
+def test_unknown_profile_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown profile"):
+        SimConfig.profile("metropolis")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"persons": 10},
+        {"days": 0},
+        {"seed": -1},
+        {"first_day": "2026-02-30"},
+        {"scam_mix": {"lottery": 1.0}},
+        {"mule_hold_minutes": 50.0, "mule_max_hold_minutes": 20.0},
+    ],
+)
+def test_bad_knobs_are_refused(changes: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        SimConfig(**changes)  # type: ignore[arg-type]
+
+
+def test_randomized_is_seeded_and_varies() -> None:
+    a, b = SimConfig.randomized(1), SimConfig.randomized(1)
+    assert a == b
+    others = [SimConfig.randomized(s) for s in range(2, 8)]
+    assert len({c.mule_hold_minutes for c in others}) == len(others)
+    for config in others:
+        assert set(config.scam_mix) == set(SCAM_TYPES)
+        assert 0.0 < config.number_list_coverage < 1.0
+        assert config.mule_hold_minutes <= config.mule_max_hold_minutes
+
+
+def test_target_and_ring_counts_scale_with_the_city() -> None:
+    city = SimConfig.profile("city")
+    assert 400 <= city.target_count <= 1_000  # several hundred per 100k over 14 days
+    assert city.ring_count >= 10
+    assert SimConfig(persons=500, days=1).target_count == 30  # the floor for test cities
+
+
+def test_any_knob_can_be_set_by_name() -> None:
+    config = SimConfig().with_settings(
+        ["mule_hold_minutes=3", "rings=4", "scam_mix=police:0.7,loan:0.3", "first_day=2026-05-01"]
+    )
+    assert config.mule_hold_minutes == 3.0
+    assert config.ring_count == 4
+    assert config.scam_mix == {"police": 0.7, "loan": 0.3}
+    assert config.first_day == "2026-05-01"
+
+
+@pytest.mark.parametrize("setting", ["colour=red", "rings", "days=two", "scam_mix=lottery:1"])
+def test_bad_settings_are_refused(setting: str) -> None:
+    with pytest.raises(ValueError):
+        SimConfig().with_settings([setting])
