@@ -16,16 +16,22 @@ demo: $(STAMP)
 	$(BIN)/fanzha demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
 # scripts/test-services.sh installs (if missing) and starts PostgreSQL and Debian chromium.
 test: $(STAMP) lint
 	url="$$(scripts/test-services.sh)" && FANZHA_TEST_POSTGRES_URL="$$url" $(BIN)/pytest -q
 
+# The big benchmarks (minutes each); figures in docs/ come from these commands.
 bench: $(STAMP)
-	$(BIN)/fanzha bench all
+	$(BIN)/fanzha bench io
+	$(BIN)/fanzha bench sim
+	$(BIN)/fanzha bench detect
+	$(BIN)/fanzha bench trace
+	$(BIN)/fanzha bench service
+	$(BIN)/fanzha bench cases
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from fanzha.api.escalation_loop import expire_holds_once
 from fanzha.store.ingest_usecase import store_records
 from fanzha.store.service_tables import AuditEntry
+from fanzha.store.stop_requests_usecase import requests_of_case
 from tests.api.case_ledger import CASE, MULE_1, MULE_2, MULE_3, REPORT_TS, seed_case
-from tests.api.service import Service
+from tests.api.service import Service, stop_row
 
 HOUR = 3600
 
@@ -69,6 +70,15 @@ def test_bank_answers_then_renewals_freeze_and_return_follow_the_rules(service: 
         headers=icbc,
     ).json()
     assert (held["state"], held["held"]) == ("stopped", 500_000)
+    figures = service.client.get("/api/statistics", headers=service.headers("stoppay")).json()
+    assert figures["stop_speed"] == {
+        "cases": 1,
+        "requested": 1,
+        "held": 1,
+        "median_s_to_request": 60.0,  # the one click, a minute after the report
+        "median_s_to_hold": 120.0,
+        "requested_within_30_min": 1.0,
+    }
     gone = service.client.post(
         f"/api/stop-requests/{third}/answer",
         json={"result": "already_gone", "failure_reason": "balance 0"},
@@ -127,6 +137,16 @@ def test_an_unrenewed_stop_expires_after_48_hours(service: Service) -> None:
         f"/api/stop-requests/{first}/hold", json={"action": "renew"}, headers=officer
     )
     assert late.status_code == 409 and "expired" in late.json()["detail"]
+
+
+def test_a_click_that_would_reuse_a_request_id_sends_nothing(service: Service) -> None:
+    seed_case(service)
+    taken = {**stop_row(f"{CASE}-S002", MULE_2), "ts": "2026-03-01T11:00:30+08:00"}
+    service.stop(taken)  # an id sent by hand, outside the case
+    answer = service.client.post(f"/api/cases/{CASE}/stop-pay", headers=service.headers("stoppay"))
+    assert answer.status_code == 409 and "nothing was sent" in answer.json()["detail"]
+    with service.services.database.session() as session:
+        assert [r.request_id for r in requests_of_case(session, CASE)] == []
 
 
 def test_reports_stored_without_a_case_are_opened_and_counted(service: Service) -> None:

@@ -44,6 +44,20 @@ def test_running_max_asof_is_monotone_and_per_key() -> None:
     assert got.tolist() == [0.0, 0.2, 0.9, 0.9, 0.0, 0.5, 0.0]
 
 
+def test_running_max_asof_never_leaks_across_keys() -> None:
+    got = running_max_asof(_a(1, 2), _a(10, 20), np.array([500.0, 3.0]), _a(2, 1), _a(30, 30))
+    assert got.tolist() == [3.0, 500.0]
+
+
+def test_window_sums_are_exact_whatever_other_keys_hold() -> None:
+    # Sums are integer hundredths, so key 2's result cannot depend on key 1's magnitudes.
+    big = KeyedStream(_a(1, 2, 2), _a(1, 2, 3), 0, v=np.array([1e9 + 0.01, 0.1, 0.2]))
+    small = KeyedStream(_a(2, 2), _a(2, 3), 0, v=np.array([0.1, 0.2]))
+    assert (
+        big.at(_a(2), _a(3)).sum("v", 10).tolist() == small.at(_a(2), _a(3)).sum("v", 10).tolist()
+    )
+
+
 def test_pair_gap_orders_ties_by_tiebreak() -> None:
     gap = pair_gap(_a(1, 1, 1, 2), _a(5, 5, 5, 5), _a(10, 10, 40, 10), _a(1, 0, 2, 3))
     assert gap.tolist() == [0, -1, 30, -1]

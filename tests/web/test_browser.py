@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
-from tests.api.service import PASSWORD, Service, stop_row, warning_row
+from tests.api.service import Service, stop_row, warning_row
+from tests.web.console import log_in
 from tests.web.live_server import browser, live_url
 
 __all__ = ["browser", "live_url"]
-
-
-def _log_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def test_unit_takes_a_tier1_warning_and_records_the_outcome(
@@ -23,7 +17,7 @@ def test_unit_takes_a_tier1_warning_and_records_the_outcome(
     service.warn(warning_row("W1", "P1", 1), warning_row("W2", "P2", 2))
     page = browser.new_page()
     try:
-        _log_in(page, live_url, "unit_a")
+        log_in(page, live_url, "unit_a")
         tier1 = page.locator("section[data-tier='1']")
         expect(tier1.locator("tr[data-warning='W1']")).to_contain_text("30 分钟")
         expect(page.locator("tr[data-warning='W2']")).to_have_count(0)  # another district
@@ -52,7 +46,7 @@ def test_bank_partner_sees_and_answers_only_its_banks_requests(
     service.stop(stop_row("S1", "6222020200112233445"), stop_row("S2", "6217000000000000001"))
     page = browser.new_page()
     try:
-        _log_in(page, live_url, "bank_icbc")
+        log_in(page, live_url, "bank_icbc")
         expect(page.locator(".message")).to_have_text("无权访问")  # no warning board for banks
         page.click("text=止付请求")
         rows = page.locator("#stop-requests tbody tr")

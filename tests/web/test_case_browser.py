@@ -6,7 +6,8 @@ from __future__ import annotations
 from playwright.sync_api import Browser, expect
 
 from tests.api.case_ledger import CASE, seed_case
-from tests.api.service import PASSWORD, Service
+from tests.api.service import Service
+from tests.web.console import log_in
 from tests.web.live_server import browser, live_url
 
 __all__ = ["browser", "live_url"]
@@ -18,10 +19,7 @@ def test_one_click_stop_pay_and_a_bank_answer_show_on_the_case_page(
     seed_case(service)
     page = browser.new_page()
     try:
-        page.goto(f"{live_url}/login")
-        page.fill("input[name=username]", "stoppay")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
+        log_in(page, live_url, "stoppay")
         page.click("text=案件")
         page.click(f"a[href='/cases/{CASE}']")
         expect(page.locator("h1")).to_contain_text(CASE)

@@ -5,20 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from fastapi.testclient import TestClient
-
+from fanzha.web.fund_flow_view import script_json
 from tests.api.case_ledger import CASE, MULE_1, MULE_2, seed_case
-from tests.api.service import PASSWORD, Service
-
-
-def _console(service: Service, username: str, language: str = "zh") -> TestClient:
-    client = TestClient(service.client.app)
-    client.get(f"/lang/{language}")
-    answer = client.post(
-        "/login", data={"username": username, "password": PASSWORD}, follow_redirects=False
-    )
-    assert answer.status_code == 303
-    return client
+from tests.api.service import Service, warning_row
+from tests.web.console import console
 
 
 def _graph(page: str) -> list[dict[str, object]]:
@@ -30,7 +20,7 @@ def _graph(page: str) -> list[dict[str, object]]:
 
 def test_case_page_draws_the_graph_and_one_click_sends_the_requests(service: Service) -> None:
     seed_case(service)
-    client = _console(service, "stoppay")
+    client = console(service, "stoppay")
     listed = client.get("/cases").text
     assert f'href="/cases/{CASE}"' in listed and "50000.00" in listed and "未分类" in listed
     page = client.get(f"/cases/{CASE}").text
@@ -71,18 +61,18 @@ def test_case_page_draws_the_graph_and_one_click_sends_the_requests(service: Ser
 
 def test_case_pages_mask_and_refuse_by_role(service: Service) -> None:
     seed_case(service)
-    duty = _console(service, "duty", "en")
+    duty = console(service, "duty", "en")
     page = duty.get(f"/cases/{CASE}").text
     assert "One-click stop-payment" not in page  # duty officers do not stop payments
     assert MULE_1 not in page and "6222***********0011" in page
     assert duty.post(f"/cases/{CASE}/stop-pay").status_code == 403
-    bank = _console(service, "bank_icbc")
+    bank = console(service, "bank_icbc")
     assert bank.get(f"/cases/{CASE}").status_code == 403
-    assert _console(service, "stoppay").get("/cases/CR404").status_code == 404
+    assert console(service, "stoppay").get("/cases/CR404").status_code == 404
 
 
 def test_an_officer_enters_a_report_and_sets_its_typology(service: Service) -> None:
-    duty = _console(service, "duty")
+    duty = console(service, "duty")
     report = {
         "report_id": "R7",
         "ts": "2026-03-01T12:00:00+08:00",
@@ -99,8 +89,28 @@ def test_an_officer_enters_a_report_and_sets_its_typology(service: Service) -> N
     assert "婚恋交友" in page and "360111" in page
     duty.post("/cases/CR7/scam-type", data={"scam_type": "shopping"})
     assert "虚假购物" in duty.get("/cases/CR7").text
-    stoppay = _console(service, "stoppay")
+    stoppay = console(service, "stoppay")
     assert "虚假网络贷款" in stoppay.post("/cases/CR7/scam-type", data={"scam_type": "loan"}).text
     assert duty.post("/cases/CR7/scam-type", data={"scam_type": "nonsense"}).status_code == 422
-    bank = _console(service, "bank_icbc")
+    bank = console(service, "bank_icbc")
     assert bank.post("/cases", data=report).status_code == 403
+
+
+def test_a_warning_that_ended_in_a_loss_leads_to_the_report_form(service: Service) -> None:
+    service.warn(warning_row("W1", "P1", 1))
+    unit = console(service, "unit_a")
+    unit.post("/warnings/W1/outcome", data={"outcome": "already_lost", "note": "已转账"})
+    assert 'id="open-case"' not in unit.get("/warnings/W1").text  # units do not open cases
+    duty = console(service, "duty")
+    page = duty.get("/warnings/W1").text
+    assert 'href="/cases?person_id=P1"' in page
+    form = duty.get("/cases?person_id=P1").text
+    assert '<details class="new-case" id="new-case" open>' in form
+    assert 'name="person_id" required value="P1"' in form
+
+
+def test_graph_data_cannot_end_its_script_element() -> None:
+    hostile = [{"data": {"bank": "</script><script>alert(1)</script>", "label": "A & B"}}]
+    embedded = script_json(hostile)
+    assert "<" not in embedded and ">" not in embedded and "&" not in embedded
+    assert json.loads(embedded) == hostile

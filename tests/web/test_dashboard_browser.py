@@ -8,20 +8,14 @@ console, so it runs once, on SQLite.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from tests.api.city_figures import seed_city
-from tests.api.service import DISTRICT_A, PASSWORD, Service
+from tests.api.service import DISTRICT_A, Service
+from tests.web.console import log_in
 from tests.web.live_server import browser, live_url
 
 __all__ = ["browser", "live_url"]
-
-
-def _log_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -32,7 +26,7 @@ def test_hotspot_dispatch_to_delivery_on_the_dashboard(
     duty = browser.new_page()
     unit = browser.new_page()
     try:
-        _log_in(duty, live_url, "duty")
+        log_in(duty, live_url, "duty")
         duty.click("text=统计研判")
         expect(duty.locator("svg.chart")).to_have_count(3)
         expect(duty.locator("#hotspots tbody tr")).to_have_count(1)
@@ -40,7 +34,7 @@ def test_hotspot_dispatch_to_delivery_on_the_dashboard(
         duty.click("#dispatch")
         expect(duty.locator("tr[data-order='1'] td.state")).to_have_text("已派单")
 
-        _log_in(unit, live_url, "unit_a")
+        log_in(unit, live_url, "unit_a")
         unit.goto(f"{live_url}/dashboard")
         order = unit.locator("tr[data-order='1']")
         order.locator("button", has_text="接单").click()

@@ -31,6 +31,7 @@ from fanzha.api.services import Services, wall_clock
 from fanzha.api.settings import ServiceSettings
 from fanzha.api.users import ensure_admin
 from fanzha.stoppay.lifecycle import LifecycleError
+from fanzha.store.case_stop_usecase import StopPayConflictError
 from fanzha.store.case_usecase import CaseNotFoundError
 from fanzha.store.database import Database
 from fanzha.store.stop_requests_usecase import StopRequestNotFoundError
@@ -104,6 +105,7 @@ def create_app(
     app.add_exception_handler(OrderNotFoundError, _not_found)
     app.add_exception_handler(StepNotAllowedError, _conflict)
     app.add_exception_handler(LifecycleError, _conflict)
+    app.add_exception_handler(StopPayConflictError, _conflict)
     for router in (
         auth_routes.router,
         ingest_routes.router,

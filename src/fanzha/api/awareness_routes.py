@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
 from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import accept_lecture, deliver_lecture, dispatch_lectures
 from fanzha.api.deps import ServicesDep, requires
 from fanzha.api.roles import Actor, Permission
-from fanzha.warn.dispatch_usecase import accept, deliver, dispatch, orders_for
-from fanzha.warn.hotspot_usecase import find_hotspots
+from fanzha.warn.dispatch_usecase import orders_for
 
 router = APIRouter(prefix="/api/awareness", tags=["awareness"])
 
@@ -42,12 +42,7 @@ def dispatch_orders(svc: ServicesDep, actor: Dispatcher) -> list[OrderOut]:
     """Issue a lecture order to each current hotspot district that has no open order."""
     now = svc.now()
     with svc.database.session() as session:
-        hotspots = find_hotspots(session, now, svc.settings.hotspot_rule())
-        issued = dispatch(session, hotspots, now, actor.username)
-        detail = " ".join(o.district for o in issued)
-        audit(
-            session, actor, now, "dispatch_awareness", kind="awareness", subject="", detail=detail
-        )
+        issued = dispatch_lectures(session, actor, now, svc.settings.hotspot_rule())
         return [OrderOut.model_validate(o) for o in issued]
 
 
@@ -66,8 +61,7 @@ def list_orders(svc: ServicesDep, actor: Reader) -> list[OrderOut]:
 def accept_order(order_id: int, svc: ServicesDep, actor: Team) -> OrderOut:
     now = svc.now()
     with svc.database.session() as session:
-        order = accept(session, order_id, actor.district_scope, actor.username, now)
-        audit(session, actor, now, "accept_awareness", kind="awareness", subject=str(order_id))
+        order = accept_lecture(session, actor, now, order_id)
         return OrderOut.model_validate(order)
 
 
@@ -82,21 +76,7 @@ def deliver_order(order_id: int, body: DeliveredIn, svc: ServicesDep, actor: Tea
     """The lecture was given: where, and to how many people."""
     now = svc.now()
     with svc.database.session() as session:
-        order = deliver(
-            session,
-            order_id,
-            actor.district_scope,
-            now,
-            audience=body.audience,
-            venue=body.venue,
-        )
-        audit(
-            session,
-            actor,
-            now,
-            "deliver_awareness",
-            kind="awareness",
-            subject=str(order_id),
-            detail=f"audience {body.audience}",
+        order = deliver_lecture(
+            session, actor, now, order_id, audience=body.audience, venue=body.venue
         )
         return OrderOut.model_validate(order)

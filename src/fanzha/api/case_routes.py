@@ -9,26 +9,21 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fanzha.api import masking
 from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import classify_case, enter_report, read_case, read_cases
 from fanzha.api.deps import ServicesDep, requires
 from fanzha.api.roles import Actor, Permission
 from fanzha.api.rows import check_rows
 from fanzha.api.stop_routes import StopRequestOut, request_out
 from fanzha.io.schema import TABLES
-from fanzha.store.case_flow_usecase import case_flow
 from fanzha.store.case_stop_usecase import stop_pay
 from fanzha.store.case_usecase import (
     TYPOLOGIES,
     UNKNOWN,
     CaseMoney,
     case_money,
-    get_case,
-    list_cases,
-    open_case,
     open_reported_cases,
 )
-from fanzha.store.hold_usecase import expire_lapsed
 from fanzha.store.service_tables import CaseRecord
-from fanzha.store.stop_requests_usecase import requests_of_case
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 
@@ -73,10 +68,7 @@ def cases(svc: ServicesDep, actor: Reader) -> list[CaseOut]:
     """The newest 500 cases with their money."""
     now = svc.now()
     with svc.database.session() as session:
-        expire_lapsed(session, now)
-        records = list_cases(session)
-        money = case_money(session, [r.case_id for r in records])
-        audit(session, actor, now, "read_cases", kind="cases", subject="all")
+        records, money = read_cases(session, actor, now)
         return [case_out(r, money[r.case_id], actor) for r in records]
 
 
@@ -97,9 +89,8 @@ def new_case(body: NewCaseIn, svc: ServicesDep, actor: Opener) -> CaseOut:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, reasons)
     now = svc.now()
     with svc.database.session() as session:
-        record = open_case(session, checked.frame, body.scam_type, now)
+        record = enter_report(session, actor, now, checked.frame, body.scam_type)
         money = case_money(session, [record.case_id])[record.case_id]
-        audit(session, actor, now, "open_case", kind="case", subject=record.case_id)
         return case_out(record, money, actor)
 
 
@@ -129,16 +120,11 @@ def case_detail(case_id: str, svc: ServicesDep, actor: Reader) -> CaseDetailOut:
     """A case, its stop requests and where its money went (audited: a person's data)."""
     now = svc.now()
     with svc.database.session() as session:
-        expire_lapsed(session, now)
-        record = get_case(session, case_id)
-        money = case_money(session, [case_id])[case_id]
-        graph = case_flow(session, case_id, now)
-        requests = requests_of_case(session, case_id)
-        audit(session, actor, now, "read_case", kind="case", subject=case_id)
+        found = read_case(session, actor, now, case_id)
         return CaseDetailOut(
-            case=case_out(record, money, actor),
-            requests=[request_out(r, actor) for r in requests],
-            fund_flow=None if graph is None else graph.to_json(),
+            case=case_out(found.case, found.money, actor),
+            requests=[request_out(r, actor) for r in found.requests],
+            fund_flow=None if found.graph is None else found.graph.to_json(),
         )
 
 
@@ -152,18 +138,8 @@ def set_typology(case_id: str, body: TypologyIn, svc: ServicesDep, actor: Opener
     """Record the case's scam type (statistics and hotspots count by it)."""
     now = svc.now()
     with svc.database.session() as session:
-        record = get_case(session, case_id)
-        record.scam_type = body.scam_type
+        record = classify_case(session, actor, now, case_id, body.scam_type)
         money = case_money(session, [case_id])[case_id]
-        audit(
-            session,
-            actor,
-            now,
-            "set_scam_type",
-            kind="case",
-            subject=case_id,
-            detail=body.scam_type,
-        )
         return case_out(record, money, actor)
 
 

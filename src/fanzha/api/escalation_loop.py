@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from sqlalchemy.orm import Session
+
 from fanzha.api.services import Services
 from fanzha.store.audit import append_audit
 from fanzha.store.hold_usecase import expire_lapsed
@@ -16,20 +18,35 @@ from fanzha.warn.receive_usecase import SYSTEM
 log = logging.getLogger(__name__)
 
 
+def _audit_by_system(
+    session: Session, now: int, action: str, *, kind: str, subject: str, detail: str = ""
+) -> None:
+    """An audit entry for what the service did on its own, not at an officer's request."""
+    append_audit(
+        session,
+        ts=now,
+        username=SYSTEM,
+        role=SYSTEM,
+        action=action,
+        subject_kind=kind,
+        subject_id=subject,
+        detail=detail,
+    )
+
+
 def escalate_once(services: Services) -> list[str]:
     now = services.now()
     with services.database.session() as session:
         escalated = escalate_overdue(session, now)
         if escalated:
-            append_audit(
+            detail = ";".join(escalated)[:2000]
+            _audit_by_system(
                 session,
-                ts=now,
-                username=SYSTEM,
-                role=SYSTEM,
-                action="escalate",
-                subject_kind="warnings",
-                subject_id=str(len(escalated)),
-                detail=";".join(escalated)[:2000],
+                now,
+                "escalate",
+                kind="warnings",
+                subject=str(len(escalated)),
+                detail=detail,
             )
     return escalated
 
@@ -40,14 +57,8 @@ def expire_holds_once(services: Services) -> int:
     with services.database.session() as session:
         lapsed = expire_lapsed(session, now)
         if lapsed:
-            append_audit(
-                session,
-                ts=now,
-                username=SYSTEM,
-                role=SYSTEM,
-                action="expire_holds",
-                subject_kind="stop_requests",
-                subject_id=str(lapsed),
+            _audit_by_system(
+                session, now, "expire_holds", kind="stop_requests", subject=str(lapsed)
             )
     return lapsed
 

@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
-from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import act_on_stop
 from fanzha.api.deps import ServicesDep, requires
 from fanzha.api.roles import Actor, Permission
 from fanzha.api.stop_routes import StopRequestOut, fen, request_out
 from fanzha.io.fields import AMOUNT_PATTERN
-from fanzha.store.hold_usecase import HoldAction, act_on_hold
+from fanzha.store.hold_usecase import HoldAction
 
 router = APIRouter(prefix="/api/stop-requests", tags=["stop-payment"])
 
@@ -36,17 +36,13 @@ def hold_action(
     what is held, acting on an expired stop) is 409 with the reason."""
     now = svc.now()
     with svc.database.session() as session:
-        record = act_on_hold(
-            session, request_id, body.action, now, amount_fen=fen(body.amount), reason=body.reason
-        )
-        detail = f"{body.action.value}: {record.state}"
-        audit(
+        record = act_on_stop(
             session,
             actor,
             now,
-            "hold_action",
-            kind="stop_request",
-            subject=request_id,
-            detail=detail,
+            request_id,
+            action=body.action,
+            amount_fen=fen(body.amount),
+            reason=body.reason,
         )
         return request_out(record, actor)

@@ -33,6 +33,17 @@ class AccuracyOut(_Out):
     lost_despite_warning: float | None
 
 
+class StopSpeedOut(_Out):
+    """Seconds from the report to the first request sent and to the first money held."""
+
+    cases: int
+    requested: int
+    held: int
+    median_s_to_request: float | None
+    median_s_to_hold: float | None
+    requested_within_30_min: float | None
+
+
 class DayOut(_Out):
     day: str
     warnings: int
@@ -67,6 +78,7 @@ class StatisticsOut(_Out):
     """Amounts in fen; days in China time; accuracy = confirmed ÷ contacted (BRIEF.md)."""
 
     overall: AccuracyOut
+    stop_speed: StopSpeedOut
     outcomes: dict[str, int]
     loss: int
     held: int

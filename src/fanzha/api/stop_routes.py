@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fanzha.api import masking
 from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import answer_stop_request
 from fanzha.api.deps import ServicesDep, requires
 from fanzha.api.ingest_routes import MAX_ROWS, IngestOut, rejected_rows
 from fanzha.api.roles import Actor, Permission
@@ -18,7 +19,7 @@ from fanzha.io.fields import AMOUNT_PATTERN
 from fanzha.io.schema import TABLES
 from fanzha.stoppay.messages import BankAnswer, BankResult
 from fanzha.store.service_tables import StopRequestRecord
-from fanzha.store.stop_requests_usecase import apply_answer, receive_requests, requests_for
+from fanzha.store.stop_requests_usecase import receive_requests, requests_for
 
 router = APIRouter(prefix="/api/stop-requests", tags=["stop-payment"])
 
@@ -154,14 +155,5 @@ def answer(request_id: str, body: AnswerIn, svc: ServicesDep, actor: Bank) -> St
         note=body.note,
     )
     with svc.database.session() as session:
-        record = apply_answer(session, request_id, message, actor.bank_scope)
-        audit(
-            session,
-            actor,
-            now,
-            "answer_stop_request",
-            kind="stop_request",
-            subject=request_id,
-            detail=body.result.value,
-        )
+        record = answer_stop_request(session, actor, now, request_id, message)
         return request_out(record, actor)

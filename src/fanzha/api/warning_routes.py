@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fanzha.api import masking
 from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import close_warning, read_warning, work_warning
 from fanzha.api.deps import ServicesDep, requires
 from fanzha.api.ingest_routes import MAX_ROWS, IngestOut, rejected_rows
 from fanzha.api.roles import Actor, Permission
@@ -16,11 +17,9 @@ from fanzha.api.rows import Rejection, check_rows
 from fanzha.io.schema import TABLES
 from fanzha.warn.accuracy_usecase import warning_accuracy
 from fanzha.warn.board_usecase import BoardItem, open_board
-from fanzha.warn.detail_usecase import warning_detail
 from fanzha.warn.escalate_usecase import escalate_overdue
 from fanzha.warn.export_usecase import outcomes_csv
 from fanzha.warn.receive_usecase import receive_warnings
-from fanzha.warn.work_usecase import record_outcome, take_step
 from fanzha.warn.workflow import WORK_STEPS, Outcome, Step
 
 router = APIRouter(prefix="/api/warnings", tags=["warnings"])
@@ -136,16 +135,7 @@ class WarningOut(BaseModel):
 def _warning_out(svc: ServicesDep, actor: Actor, warning_id: str) -> WarningOut:
     now = svc.now()
     with svc.database.session() as session:
-        detail = warning_detail(session, warning_id, actor.district_scope)
-        audit(
-            session,
-            actor,
-            now,
-            "read_person",
-            kind="warning",
-            subject=warning_id,
-            detail=f"person {detail.person.person_id}",
-        )
+        detail = read_warning(session, actor, now, warning_id)
     record = detail.warning
     person = detail.person
     return WarningOut(
@@ -240,16 +230,7 @@ def add_step(warning_id: str, body: StepIn, svc: ServicesDep, actor: Worker) -> 
         )
     now = svc.now()
     with svc.database.session() as session:
-        take_step(
-            session,
-            warning_id,
-            body.step,
-            username=actor.username,
-            note=body.note,
-            now=now,
-            district=actor.district_scope,
-        )
-        audit(session, actor, now, body.step.value, kind="warning", subject=warning_id)
+        work_warning(session, actor, now, warning_id, step=body.step, note=body.note)
     return _warning_out(svc, actor, warning_id)
 
 
@@ -264,15 +245,5 @@ def add_outcome(warning_id: str, body: OutcomeIn, svc: ServicesDep, actor: Worke
     """Feed back the outcome; this closes the warning. Once only (409 otherwise)."""
     now = svc.now()
     with svc.database.session() as session:
-        record_outcome(
-            session,
-            warning_id,
-            body.outcome,
-            username=actor.username,
-            note=body.note,
-            now=now,
-            district=actor.district_scope,
-        )
-        detail = body.outcome.value
-        audit(session, actor, now, "outcome", kind="warning", subject=warning_id, detail=detail)
+        close_warning(session, actor, now, warning_id, outcome=body.outcome, note=body.note)
     return _warning_out(svc, actor, warning_id)

@@ -2,8 +2,8 @@
 (the whole stored ledger read back and traced per click), the case's fund-flow graph, and
 the dashboard's statistics and hotspots, on a synthetic ledger stored in a fresh database.
 
-Victims are holders of the paying account of random transfers in the first week; each
-reports ten minutes after paying, naming the receiver.
+Each victim pays a mule in the first week, the money moves on to a second mule and is partly
+withdrawn; the victim reports twenty minutes after paying, naming the first mule.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 from fanzha.bench.measure import peak_rss_mb
@@ -46,25 +47,7 @@ def _city(rows: int, accounts: int, cases: int) -> dict[str, pl.DataFrame]:
         },
         schema_overrides={"birth_year": pl.Int64},
     )
-    paid = (
-        transfers.filter(
-            pl.col("from_account").is_not_null()
-            & pl.col("to_account").is_not_null()
-            & (pl.col("ts") < BASE_TS + 7 * 86_400)
-        )
-        .sample(cases, seed=5)
-        .join(
-            account_table.select(pl.col("account_id").alias("from_account"), "holder_person_id"),
-            on="from_account",
-        )
-    )
-    reports = paid.select(
-        ("R" + pl.int_range(0, pl.len()).cast(pl.String)).alias("report_id"),
-        (pl.col("ts") + 600).alias("ts"),
-        pl.col("holder_person_id").alias("person_id"),
-        pl.concat_list("to_account").alias("paid_to"),
-        pl.col("amount").alias("claimed_amount"),
-    ).sort("ts")
+    transfers, reports = _scams(transfers, account_table, cases)
     return {
         "persons": persons,
         "accounts": account_table.select(
@@ -73,6 +56,55 @@ def _city(rows: int, accounts: int, cases: int) -> dict[str, pl.DataFrame]:
         "transfers": transfers,
         "reports": reports,
     }
+
+
+def _scams(
+    transfers: pl.DataFrame, accounts: pl.DataFrame, cases: int
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Add each victim's payment to a mule, which passes 90% on within five minutes to a second
+    mule, which withdraws half at an ATM; the victim reports twenty minutes after paying."""
+    rng = np.random.default_rng(7)
+    ids = accounts["account_id"]
+    victims = ids.gather(rng.integers(0, ids.len(), cases))
+    mule_1 = ids.gather(rng.integers(0, ids.len(), cases))
+    mule_2 = ids.gather(rng.integers(0, ids.len(), cases))
+    paid_at = BASE_TS + rng.integers(86_400, 7 * 86_400, cases)
+    amount = rng.integers(100_000, 5_000_000, cases)
+    steps = [
+        (victims, mule_1, paid_at, amount, "mobile"),
+        (mule_1, mule_2, paid_at + 300, amount * 9 // 10, "online"),
+        (mule_2, pl.Series([None] * cases, dtype=pl.String), paid_at + 900, amount // 2, "atm"),
+    ]
+    scam = pl.concat(
+        pl.DataFrame(
+            {
+                "event_id": [f"V{k}{i:06d}" for i in range(cases)],
+                "ts": ts,
+                "from_account": src,
+                "to_account": dst,
+                "amount": value,
+                "channel": [channel] * cases,
+            },
+            schema=transfers.schema,
+        )
+        for k, (src, dst, ts, value, channel) in enumerate(steps)
+    )
+    holders = accounts.select(pl.col("account_id").alias("victim"), "holder_person_id")
+    reports = (
+        pl.DataFrame(
+            {"victim": victims, "paid_to": mule_1, "ts": paid_at + 1200, "claimed": amount}
+        )
+        .join(holders, on="victim", maintain_order="left")
+        .select(
+            ("R" + pl.int_range(0, pl.len()).cast(pl.String)).alias("report_id"),
+            "ts",
+            pl.col("holder_person_id").alias("person_id"),
+            pl.concat_list("paid_to").alias("paid_to"),
+            pl.col("claimed").alias("claimed_amount"),
+        )
+        .sort("ts", "report_id")
+    )
+    return pl.concat([transfers, scam]).sort("ts", "event_id"), reports
 
 
 def _timed(fn: Callable[[], object]) -> float:

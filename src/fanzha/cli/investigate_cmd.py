@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import polars as pl
 import typer
@@ -12,6 +12,9 @@ from rich.table import Table
 
 from fanzha.trace.attribution import Attribution
 from fanzha.trace.tracer import TraceOptions
+
+if TYPE_CHECKING:
+    from fanzha.io.dataset import Dataset
 
 investigate_app = typer.Typer(
     help="Investigative views over the traces of every report.", no_args_is_help=True
@@ -24,14 +27,13 @@ AttributionOpt = Annotated[Attribution, typer.Option(help="Which outgoing money 
 
 
 def _show(title: str, frame: pl.DataFrame, limit: int, csv: Path | None) -> None:
+    """Print the first `limit` rows (fen as yuan, ts as China time); write all rows to `csv`."""
+    from fanzha.io.fields import format_amount, format_ts
+
     money = [c for c in frame.columns if c.endswith("_fen")]
+    times = [c for c in frame.columns if c.endswith("_ts")]
     shown = frame.head(limit).with_columns(
-        *(
-            (pl.col(c) // 100).cast(pl.String)
-            + "."
-            + (pl.col(c) % 100).cast(pl.String).str.zfill(2)
-            for c in money
-        )
+        *(format_amount(pl.col(c)) for c in money), *(format_ts(pl.col(c)) for c in times)
     )
     table = Table(
         *(c.removesuffix("_fen") + (" ¥" if c in money else "") for c in frame.columns), title=title
@@ -45,6 +47,15 @@ def _show(title: str, frame: pl.DataFrame, limit: int, csv: Path | None) -> None
         frame.write_csv(csv)
 
 
+def _traced(dataset: Path, attribution: Attribution) -> tuple[Dataset, pl.DataFrame]:
+    """The dataset and every report's traced flows, which each view summarises."""
+    from fanzha.io.dataset import Dataset
+    from fanzha.trace.investigate_usecase import report_flows
+
+    data = Dataset(dataset)
+    return data, report_flows(data, TraceOptions(attribution=attribution))
+
+
 @investigate_app.command("holders")
 def holders(
     dataset: DatasetArg,
@@ -53,11 +64,9 @@ def holders(
     attribution: AttributionOpt = Attribution.FIFO,
 ) -> None:
     """People behind many cards that carried victims' money (断卡)."""
-    from fanzha.io.dataset import Dataset
-    from fanzha.trace.investigate_usecase import holders_view, report_flows
+    from fanzha.trace.investigate_usecase import holders_view
 
-    data = Dataset(dataset)
-    flows = report_flows(data, TraceOptions(attribution=attribution))
+    data, flows = _traced(dataset, attribution)
     _show("holders of cards victims' money passed through", holders_view(data, flows), limit, csv)
 
 
@@ -69,11 +78,9 @@ def hubs(
     attribution: AttributionOpt = Attribution.FIFO,
 ) -> None:
     """Accounts the money of the most victims passes through."""
-    from fanzha.io.dataset import Dataset
-    from fanzha.trace.investigate_usecase import hubs_view, report_flows
+    from fanzha.trace.investigate_usecase import hubs_view
 
-    data = Dataset(dataset)
-    flows = report_flows(data, TraceOptions(attribution=attribution))
+    data, flows = _traced(dataset, attribution)
     _show("accounts most victims' money passed through", hubs_view(data, flows), limit, csv)
 
 
@@ -85,9 +92,7 @@ def cashout(
     attribution: AttributionOpt = Attribution.FIFO,
 ) -> None:
     """Cash-out points by channel, bank and the holder's district."""
-    from fanzha.io.dataset import Dataset
-    from fanzha.trace.investigate_usecase import cashout_view, report_flows
+    from fanzha.trace.investigate_usecase import cashout_view
 
-    data = Dataset(dataset)
-    flows = report_flows(data, TraceOptions(attribution=attribution))
+    data, flows = _traced(dataset, attribution)
     _show("where traced money was cashed out", cashout_view(data, flows), limit, csv)

@@ -42,4 +42,5 @@ def replay(
         table.add_row(f"warnings tier {tier}", f"{count:,}")
     table.add_row("flagged numbers", f"{summary.flagged_numbers:,}")
     table.add_row("flagged accounts", f"{summary.flagged_accounts:,}")
+    table.add_row("stop requests", f"{summary.stop_requests:,}")
     Console().print(table)

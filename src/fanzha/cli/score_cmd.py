@@ -42,6 +42,18 @@ def score(
     ):
         ratio = getattr(result, name)
         table.add_row(name, f"{ratio.value:.4f}", f"{ratio.hits} / {ratio.total}")
+    if result.interception is not None:
+        money = result.interception
+        table.add_row(
+            "interception",
+            f"{money.interception:.4f}",
+            f"{money.held_fen / 100:,.2f} / {money.victim_loss_fen / 100:,.2f} yuan",
+        )
+        table.add_row(
+            "innocent holds",
+            f"{money.innocent_share:.4f}",
+            f"{money.innocent_holds} / {money.requests} requests",
+        )
     console.print(table)
     types = Table(
         "scam_type", "targets", "recall", "losers", "pre-loss recall", title="per typology"

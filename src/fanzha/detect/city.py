@@ -23,11 +23,9 @@ _NO_TS = np.int64(-(2**62))
 
 
 def _codes(values: pl.Series, vocabulary: pl.Series) -> Int64Array:
-    """Dense codes of `values` in the sorted `vocabulary`; -1 for null."""
-    idx = np.searchsorted(vocabulary.to_numpy(), values.fill_null("").to_numpy())
-    idx = np.clip(idx, 0, max(vocabulary.len() - 1, 0))
-    out = np.where(values.is_null().to_numpy(), -1, idx)
-    return out.astype(np.int64)
+    """Dense codes of `values` in the sorted `vocabulary`; -1 for null or not in it."""
+    physical = values.cast(pl.String).cast(pl.Enum(vocabulary), strict=False).to_physical()
+    return physical.cast(pl.Int64).fill_null(-1).to_numpy()
 
 
 def _vocabulary(*columns: pl.Series) -> pl.Series:

@@ -2,8 +2,9 @@
 
 Stages run in dependency order, each a pure function of the inputs and the earlier stages'
 time-stamped scores (always read "as of" the moment being judged):
-numbers -> exposure of persons -> accounts (two passes, the second sees money arriving from
-accounts the first found suspect) -> persons -> warnings.
+numbers (two passes, the second sees whether the people a number engaged were also worked by
+other suspect numbers) -> exposure of persons -> accounts (two passes, the second sees money
+arriving from accounts the first found suspect) -> persons -> warnings.
 """
 
 from __future__ import annotations
@@ -45,12 +46,12 @@ class Decisions:
 
 @dataclass
 class StageFrames:
-    """Every evaluated row with its score: for training and for diagnosis."""
+    """What decisions need of the scored stages: the rows where each number and account was
+    first flagged (features kept for the reasons) and every scored person moment. The bulk
+    of number and account rows is let go as soon as their time-stamped scores are taken."""
 
-    numbers_first: pl.DataFrame
-    numbers: pl.DataFrame
-    accounts_first: pl.DataFrame
-    accounts: pl.DataFrame
+    number_flags: pl.DataFrame
+    account_flags: pl.DataFrame
     persons: pl.DataFrame
 
 
@@ -128,6 +129,9 @@ def person_stage(
         city,
         pairs=basics.pairs,
         numbers=suspicion_of(numbers),
+        reach=Suspicion(
+            numbers["key"].to_numpy(), numbers["ts"].to_numpy(), numbers["new_7d"].to_numpy()
+        ),
         number_flag_level=number_threshold,
         accounts=suspicion_of(accounts),
         account_flag_level=account_threshold,
@@ -141,18 +145,21 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     """Compute and score every stage's rows."""
     progress("numbers")
     basics = basics_of(city)
-    numbers_first = scored_by(
-        number_features(city, basics.pairs, basics.follow, None), model.number
-    )
-    co = co_exposure(city, basics, numbers_first)
+    first = scored_by(number_features(city, basics.pairs, basics.follow, None), model.number)
+    co = co_exposure(city, basics, first.select("key", "ts", "score"))
+    del first
     numbers = scored_by(number_features(city, basics.pairs, basics.follow, co), model.number)
+    number_flags = flags(numbers, model.number.threshold)
+    numbers = numbers.select("key", "ts", "score", "new_7d")
     progress("exposure")
     exposure = exposure_stage(city, numbers, model.number.threshold)
     progress("accounts")
-    accounts_first = scored_by(account_features(city, exposure.per_transfer, None), model.account)
-    accounts = scored_by(
-        account_features(city, exposure.per_transfer, suspicion_of(accounts_first)), model.account
-    )
+    first = scored_by(account_features(city, exposure.per_transfer, None), model.account)
+    upstream = suspicion_of(first)
+    del first
+    accounts = scored_by(account_features(city, exposure.per_transfer, upstream), model.account)
+    account_flags = flags(accounts, model.account.threshold)
+    accounts = accounts.select("key", "ts", "score")
     progress("persons")
     persons = person_stage(
         city,
@@ -163,9 +170,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
         number_threshold=model.number.threshold,
         account_threshold=model.account.threshold,
     )
-    return StageFrames(
-        numbers_first, numbers, accounts_first, accounts, scored_by(persons, model.person)
-    )
+    return StageFrames(number_flags, account_flags, scored_by(persons, model.person))
 
 
 def flags(scored: pl.DataFrame, threshold: float) -> pl.DataFrame:
@@ -236,10 +241,10 @@ def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
     return Decisions(
         warnings=warnings,
         flagged_numbers=_flag_table(
-            frames.numbers, model.number, NUMBER_REASONS, city.numbers, "number"
+            frames.number_flags, model.number, NUMBER_REASONS, city.numbers, "number"
         ),
         flagged_accounts=_flag_table(
-            frames.accounts, model.account, ACCOUNT_REASONS, city.accounts, "account_id"
+            frames.account_flags, model.account, ACCOUNT_REASONS, city.accounts, "account_id"
         ),
     )
 

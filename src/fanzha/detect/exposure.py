@@ -48,7 +48,7 @@ def suspect_contacts(city: City, numbers: Suspicion) -> pl.DataFrame:
     c = city.contacts
     suspect = numbers.ever_at_least(SUSPECT_LEVEL, city.numbers.len())
     frames = []
-    for person_side, other_side in ((c.dst, c.src), (c.src, c.dst)):
+    for person_side, other_side, outgoing in ((c.dst, c.src, 0.0), (c.src, c.dst, 1.0)):
         person = city.number_holder[person_side]
         keep = (person >= 0) & suspect[other_side]
         frames.append(
@@ -58,6 +58,7 @@ def suspect_contacts(city: City, numbers: Suspicion) -> pl.DataFrame:
                     "number": other_side[keep],
                     "cts": c.ts[keep],
                     "talk": c.duration[keep].astype(np.float64),
+                    "outgoing": np.full(int(keep.sum()), outgoing),
                 }
             )
         )
@@ -70,12 +71,30 @@ def exposure_at(
     flag_level: float,
     person: Int64Array,
     ts: Int64Array,
+    *,
+    reach: Suspicion | None = None,
 ) -> dict[str, FloatArray]:
     """Per query (person, ts): talk seconds and contacts with suspect and flagged numbers in
-    the past 72 h, and the highest suspicion among them, all as of ts."""
+    the past 72 h, the highest suspicion among them, all as of ts, and (with `reach`, the
+    numbers' fan-out to strangers) how narrowly the least broad flagged contact casts: a
+    flagged number that calls thousands is weaker evidence about each of them. Contacts the
+    person made themselves count apart: friends call each other, rings mostly call out."""
     n = person.size
-    names = ("exp_flag_talk", "exp_flag_n", "exp_suspect_talk", "exp_suspect_n", "exp_max")
+    names = (
+        "exp_flag_talk",
+        "exp_flag_n",
+        "exp_suspect_talk",
+        "exp_suspect_n",
+        "exp_max",
+        "exp_flag_reach",
+        "exp_flag_outgoing_n",
+        "exp_flag_recent_s",
+        "exp_suspect_recent_s",
+    )
     out = {name: np.zeros(n, dtype=np.float64) for name in names}
+    # No contact in the window reads as a contact the whole window ago.
+    out["exp_flag_recent_s"][:] = EXPOSURE_WINDOW_S
+    out["exp_suspect_recent_s"][:] = EXPOSURE_WINDOW_S
     if n == 0 or contacts.height == 0:
         return out
     queries = pl.DataFrame({"qid": np.arange(n, dtype=np.int64), "person": person, "ts": ts})
@@ -85,7 +104,13 @@ def exposure_at(
     if joined.height == 0:
         return out
     level = numbers.asof(joined["number"].to_numpy(), joined["ts"].to_numpy())
+    breadth = (
+        reach.asof(joined["number"].to_numpy(), joined["ts"].to_numpy())
+        if reach is not None
+        else np.zeros(joined.height)
+    )
     joined = joined.with_columns(
+        reach=pl.Series(np.log1p(breadth)),
         level=pl.Series(level),
         flagged=pl.Series(level >= flag_level).cast(pl.Float64),
         suspect=pl.Series(level >= SUSPECT_LEVEL).cast(pl.Float64),
@@ -93,14 +118,26 @@ def exposure_at(
     agg = joined.group_by("qid").agg(
         (pl.col("talk") * pl.col("flagged")).sum().alias("exp_flag_talk"),
         pl.col("flagged").sum().alias("exp_flag_n"),
+        (pl.col("flagged") * pl.col("outgoing")).sum().alias("exp_flag_outgoing_n"),
+        _since(pl.col("flagged")).alias("exp_flag_recent_s"),
+        _since(pl.col("suspect")).alias("exp_suspect_recent_s"),
         (pl.col("talk") * pl.col("suspect")).sum().alias("exp_suspect_talk"),
         pl.col("suspect").sum().alias("exp_suspect_n"),
-        pl.col("level").max().alias("exp_max"),
+        # Only suspects count, as the contacts list holds every number that is a suspect at
+        # any time: a lower level here would depend on the future.
+        (pl.col("level") * pl.col("suspect")).max().alias("exp_max"),
+        pl.col("reach").filter(pl.col("flagged") > 0).min().fill_null(0.0).alias("exp_flag_reach"),
     )
     qid = agg["qid"].to_numpy()
     for name in names:
         out[name][qid] = agg[name].to_numpy()
     return out
+
+
+def _since(mask: pl.Expr) -> pl.Expr:
+    """Seconds from the latest contact matching `mask` to the query (the window if none)."""
+    age = (pl.col("ts") - pl.col("cts")).cast(pl.Float64)
+    return age.filter(mask > 0).min().fill_null(float(EXPOSURE_WINDOW_S))
 
 
 def co_exposed(

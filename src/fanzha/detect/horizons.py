@@ -7,7 +7,12 @@ DAY = 86_400
 STRANGER_AFTER_S = 30 * DAY
 #: An answered talk this long with a stranger engaged the person.
 ENGAGED_S = 60
-#: A domain or app seen at most this many times city-wide in a week counts as rare.
-RARE_TARGET_COUNT = 30
+#: A domain or app seen in a week by at most this share of the city's residents (and at
+#: least RARE_MIN_COUNT times) counts as rare: 30 sightings in a city of 20,000.
+RARE_SHARE = 0.0015
+RARE_MIN_COUNT = 5
 #: Smaller first payments to a new payee are everyday shopping.
 NEW_PAYEE_MIN_YUAN = 200.0
+#: Days of history after which "never in contact" means strangers; before that, at the start
+#: of a replay, friends look new. Features carry min(days replayed, this) so models can tell.
+HISTORY_DAYS = 30.0

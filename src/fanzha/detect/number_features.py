@@ -15,7 +15,7 @@ import polars as pl
 
 from fanzha.detect.city import City
 from fanzha.detect.followups import Followups
-from fanzha.detect.horizons import DAY, ENGAGED_S, STRANGER_AFTER_S
+from fanzha.detect.horizons import DAY, ENGAGED_S, HISTORY_DAYS, STRANGER_AFTER_S
 from fanzha.detect.rarity import rare_targets
 from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream, pair_gap, running_max_asof
 from fanzha.io.schema import PHONE_KINDS
@@ -46,10 +46,10 @@ NUMBER_FEATURES = (
     "kind_service",
     "age_days",
     "has_holder",
-    "listed",
     "engaged_7d",
     "followups_7d",
     "followup_share_7d",
+    "history_days",
     "co_exposed_7d",
     "co_exposed_share_7d",
 )
@@ -90,8 +90,10 @@ def number_features(
     """One row per evaluated outgoing contact: number code, ts and NUMBER_FEATURES.
 
     A number is judged when it reaches a stranger, once it has reached MIN_STRANGERS_7D of
-    them in the past week, and whenever it is listed: a number that talks only to people it
-    knows is not a fraud caller. `co_exposed` (per engaged contact of `follow`) comes from a
+    them in the past week: a number that talks only to people it knows is not a fraud caller.
+    Known-bad lists are left to the person stage: they are late and not clean, and one
+    wrongly listed telemarketer would otherwise put its thousands of callees under warning.
+    `co_exposed` (per engaged contact of `follow`) comes from a
     first pass: whether the person was also in touch with other suspect numbers.
     """
     c = city.contacts
@@ -119,16 +121,15 @@ def number_features(
         c.dst, c.ts, origin, ones=np.ones(c.ts.size), callback=(1.0 - new) * answered
     )
 
-    listed = listed_asof(city.lists.numbers, c.src, c.ts)
-    # Judge a number when it reaches a stranger (its fan-out grows) or when it is listed.
-    candidates = np.flatnonzero((new > 0) | (listed > 0))
+    # Judge a number when it reaches a stranger: its fan-out grows.
+    candidates = np.flatnonzero(new > 0)
     fanout = out.at(c.src[candidates], c.ts[candidates]).sum("new", 7 * DAY)
     # Brief unanswered contacts (a courier's hundredth call) change little: judge them only
     # when the weekly fan-out reaches a power of two.
     talked = (c.duration[candidates] >= ENGAGED_S) | (c.domain[candidates] >= 0)
     milestone = (fanout.astype(np.int64) & (fanout.astype(np.int64) - 1)) == 0
     judged = (fanout >= MIN_STRANGERS_7D) & (talked | milestone)
-    rows = candidates[judged | (listed[candidates] > 0)]
+    rows = candidates[judged]
     key = np.concatenate((c.src[rows], follow.followup_key))
     ts = np.concatenate((c.ts[rows], follow.followup_ts))
     followed = KeyedStream(
@@ -171,10 +172,10 @@ def number_features(
         "kind_service": (kind == KIND_ORDER.index("service")).astype(np.float64),
         "age_days": age,
         "has_holder": (city.number_holder[key] >= 0).astype(np.float64),
-        "listed": listed_asof(city.lists.numbers, key, ts),
         "engaged_7d": engaged_7d,
         "followups_7d": followups_7d,
         "followup_share_7d": followups_7d / np.maximum(engaged_7d, 1.0),
+        "history_days": np.minimum((ts - city.start) / DAY, HISTORY_DAYS),
         "co_exposed_7d": co_7d,
         "co_exposed_share_7d": co_7d / np.maximum(engaged_7d, 1.0),
     }

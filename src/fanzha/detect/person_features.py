@@ -8,15 +8,13 @@ already knows (number and account suspicion, the known-bad lists).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import polars as pl
 
 from fanzha.detect.account_features import known_bad_asof
 from fanzha.detect.city import City
 from fanzha.detect.exposure import SUSPECT_LEVEL, Suspicion, exposure_at
-from fanzha.detect.horizons import DAY, NEW_PAYEE_MIN_YUAN
+from fanzha.detect.horizons import DAY, HISTORY_DAYS, NEW_PAYEE_MIN_YUAN
 from fanzha.detect.number_features import KIND_ORDER, PairFacts, listed_asof
 from fanzha.detect.rarity import rare_targets
 from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream
@@ -53,18 +51,16 @@ PERSON_FEATURES = (
     "exp_suspect_talk",
     "exp_suspect_n",
     "exp_max",
+    "exp_flag_reach",
+    "exp_flag_outgoing_n",
+    "exp_flag_recent_s",
+    "exp_suspect_recent_s",
+    "history_days",
     "row_is_transfer",
     "row_amount",
     "row_new_payee",
     "age_years",
 )
-
-
-@dataclass(frozen=True)
-class PersonRows:
-    """Evaluated moments: person code, ts, kind of moment, and features."""
-
-    frame: pl.DataFrame
 
 
 def _log(x: FloatArray) -> FloatArray:
@@ -76,6 +72,7 @@ def person_features(
     *,
     pairs: PairFacts,
     numbers: Suspicion,
+    reach: Suspicion,
     number_flag_level: float,
     accounts: Suspicion,
     account_flag_level: float,
@@ -224,7 +221,7 @@ def person_features(
     ts = moments["ts"].to_numpy()
 
     tk_q, nk_q, pay_q = talks.at(key, ts), online.at(key, ts), payments.at(key, ts)
-    exposure = exposure_at(contacts, numbers, number_flag_level, key, ts)
+    exposure = exposure_at(contacts, numbers, number_flag_level, key, ts, reach=reach)
     out_30 = pay_q.sum("ones", 30 * DAY)
     features = {
         "stranger_talk_72h": _log(tk_q.sum("stranger_talk", WINDOW_S)),
@@ -252,6 +249,11 @@ def person_features(
         "exp_suspect_talk": _log(exposure["exp_suspect_talk"]),
         "exp_suspect_n": exposure["exp_suspect_n"],
         "exp_max": exposure["exp_max"],
+        "exp_flag_reach": exposure["exp_flag_reach"],
+        "exp_flag_outgoing_n": exposure["exp_flag_outgoing_n"],
+        "exp_flag_recent_s": exposure["exp_flag_recent_s"],
+        "exp_suspect_recent_s": exposure["exp_suspect_recent_s"],
+        "history_days": np.minimum((ts - city.start) / DAY, HISTORY_DAYS),
         "row_is_transfer": (moments["row_kind"].to_numpy() == ROW_TRANSFER).astype(np.float64),
         "row_amount": _log(moments["row_amount"].to_numpy()),
         "row_new_payee": moments["row_new_payee"].to_numpy(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from fanzha.detect.city import City
-from fanzha.detect.horizons import DAY, RARE_TARGET_COUNT
+from fanzha.detect.horizons import DAY, RARE_MIN_COUNT, RARE_SHARE
 from fanzha.detect.windows import Int64Array, KeyedStream
 
 
@@ -28,7 +28,8 @@ def rare_targets(city: City) -> tuple[Int64Array, Int64Array]:
     ts = np.concatenate((net.ts, c.ts[has_link]))
     seen = KeyedStream(key, ts, city.start - 40 * DAY, ones=np.ones(key.size))
     count = seen.at(key, ts).sum("ones", 7 * DAY)
-    rare = (count <= RARE_TARGET_COUNT).astype(np.int64)
+    limit = max(RARE_MIN_COUNT, round(RARE_SHARE * city.persons.len()))
+    rare = (count <= limit).astype(np.int64)
     rare_link = np.zeros(c.ts.size, dtype=np.int64)
     rare_link[has_link] = rare[net_key.size :]
     return rare[: net_key.size], rare_link

@@ -4,6 +4,8 @@
   Pre-loss recall: share of targets with a loss whose first warning came strictly before
   first_loss_ts (a warning in the same second cannot have stopped the payment).
 - Number and account flags: precision and recall against labels/numbers and labels/accounts.
+- Interception (where the replay wrote stop_requests.csv): fanzha.trace.interception, the
+  format's rule of victim money held over victim losses, and innocent holds.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from fanzha.io.dataset import Dataset
 from fanzha.io.problems import DatasetError, Problem
 from fanzha.io.schema import TABLES
 from fanzha.io.table_reader import read_table
+from fanzha.trace.interception import InterceptionScore, score_interception
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,19 @@ class Score:
     warnings_by_tier: dict[str, int]
     typologies: list[TypologyScore] = field(default_factory=list)
     account_recall_by_role: dict[str, Ratio] = field(default_factory=dict)
+    interception: InterceptionScore | None = None  # where the replay wrote stop requests
 
     def headline(self) -> dict[str, float]:
-        return {
+        stops = self.interception
+        money = (
+            {}
+            if stops is None
+            else {
+                "interception": stops.interception,
+                "innocent_hold_share": stops.innocent_share,
+            }
+        )
+        return money | {
             "warning_precision": self.warning_precision.value,
             "warning_recall": self.warning_recall.value,
             "pre_loss_recall": self.pre_loss_recall.value,
@@ -116,6 +129,14 @@ def score_outputs(dataset: Path, out: Path) -> Score:
     )
     by_role = flagged_mules.group_by("role").agg(pl.col("flagged").sum(), pl.len()).sort("role")
     losers = int(joined["lost"].sum())
+    interception = None
+    if (out / TABLES["stop_requests"].file).exists():
+        interception = score_interception(
+            data.table("transfers"),
+            data.label("losses")["event_id"],
+            _read_output(out, "stop_requests"),
+            mules["account_id"],
+        )
     tiers = warnings["tier"].value_counts().sort("tier")
     return Score(
         warning_precision=Ratio(warned_targets, first_warning.height),
@@ -139,4 +160,5 @@ def score_outputs(dataset: Path, out: Path) -> Score:
         account_recall_by_role={
             str(role): Ratio(int(hit), int(total)) for role, hit, total in by_role.iter_rows()
         },
+        interception=interception,
     )

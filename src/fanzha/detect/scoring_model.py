@@ -64,7 +64,7 @@ class StageModel:
 
 @dataclass(frozen=True)
 class DetectModel:
-    """Number, account and person models; person scores map to tiers by `tier_thresholds`."""
+    """Number, account and person models; person scores map to tiers by tier1 and tier2."""
 
     number: StageModel
     account: StageModel

@@ -53,7 +53,7 @@ PARAMS: dict[str, Any] = {
     "seed": SEED,
     "verbose": -1,
 }
-ROUNDS = 60
+ROUNDS = 80
 
 BoolArray = npt.NDArray[np.bool_]
 

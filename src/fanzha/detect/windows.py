@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import polars as pl
 
 Int64Array = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -25,6 +26,15 @@ def composite(key: Int64Array, ts: Int64Array, origin: int) -> Int64Array:
     return key.astype(np.int64) * _SPAN + (ts.astype(np.int64) - np.int64(origin))
 
 
+def searchsorted(haystack: Int64Array, needles: Int64Array, side: str) -> Int64Array:
+    """np.searchsorted with the needles sorted first: the same answer, several times faster
+    on millions of random needles, as the binary searches then walk memory in order."""
+    order = np.argsort(needles, kind="stable")
+    found = np.empty(needles.size, dtype=np.int64)
+    found[order] = np.searchsorted(haystack, needles[order], side=side)  # type: ignore[call-overload]
+    return found
+
+
 class KeyedStream:
     """Contributions (key, ts) with named value columns, sorted by (key, ts) once.
 
@@ -35,12 +45,26 @@ class KeyedStream:
     def __init__(
         self, key: Int64Array, ts: Int64Array, origin: int, **columns: npt.NDArray[Any]
     ) -> None:
+        # Rows that are zero in every column add nothing to any sum: not kept (last_before
+        # sees only rows with some value, which a "ones" column makes every row).
+        if columns:
+            kept = np.zeros(key.size, dtype=bool)
+            for values in columns.values():
+                kept |= values != 0
+            key, ts = key[kept], ts[kept]
+            columns = {name: values[kept] for name, values in columns.items()}
         comp = composite(key, ts, origin)
         order = np.argsort(comp, kind="stable")
         self.origin = origin
         self.comp = comp[order]
+        # Exact integer prefix sums of hundredths: float prefix sums would round differently
+        # depending on the rows of other keys before them, and a replay cut earlier would
+        # then differ in the last bit. Values carry at most two decimals (counts, seconds,
+        # yuan).
         self.cumsums = {
-            name: np.concatenate(([0.0], np.cumsum(values.astype(np.float64)[order])))
+            name: np.concatenate(
+                ([0], np.cumsum(np.rint(values.astype(np.float64)[order] * 100).astype(np.int64)))
+            )
             for name, values in columns.items()
         }
 
@@ -50,7 +74,7 @@ class KeyedStream:
     def last_before(self, key: Int64Array, ts: Int64Array) -> Int64Array:
         """Seconds since the latest contribution of the key strictly before t; -1 if none."""
         q = composite(key, ts, self.origin)
-        idx = np.searchsorted(self.comp, q, side="left") - 1
+        idx = searchsorted(self.comp, q, "left") - 1
         safe = np.clip(idx, 0, None)
         same = (idx >= 0) & (self.comp[safe] // _SPAN == q // _SPAN)
         gap = np.where(same, q - self.comp[safe], -1)
@@ -62,39 +86,46 @@ class Queries:
 
     def __init__(self, stream: KeyedStream, q: Int64Array) -> None:
         self.stream = stream
-        self.q = q
-        self.hi = np.searchsorted(stream.comp, q, side="right")
+        self.order = np.argsort(q, kind="stable")
+        self.sorted_q = q[self.order]
+        self.hi = self._positions(0)
         self.lo: dict[int, Int64Array] = {}
+
+    def _positions(self, window_s: int) -> Int64Array:
+        """Per query, the stream index after the last row with ts <= t - window_s."""
+        found = np.empty(self.sorted_q.size, dtype=np.int64)
+        found[self.order] = np.searchsorted(
+            self.stream.comp, self.sorted_q - np.int64(window_s), side="right"
+        )
+        return found
 
     def sum(self, column: str, window_s: int) -> FloatArray:
         """Sum of the column over the same key with ts in (t - window_s, t], ties included."""
         if window_s not in self.lo:
-            self.lo[window_s] = np.searchsorted(
-                self.stream.comp, self.q - np.int64(window_s), side="right"
-            )
+            self.lo[window_s] = self._positions(window_s)
         cs = self.stream.cumsums[column]
-        result: FloatArray = cs[self.hi] - cs[self.lo[window_s]]
+        result: FloatArray = (cs[self.hi] - cs[self.lo[window_s]]) / 100.0
         return result
 
 
 def running_max_asof(
     key: Int64Array, ts: Int64Array, values: FloatArray, qkey: Int64Array, qts: Int64Array
 ) -> FloatArray:
-    """Highest value of the key at any time <= t (0 where none): a monotone suspicion level."""
+    """Highest value of the key at any time <= t (0 where none): a monotone level."""
     if key.size == 0:
         return np.zeros(qkey.size, dtype=np.float64)
     comp = composite(key, ts, 0)
     order = np.lexsort((values, comp))
     comp = comp[order]
-    vals = values.astype(np.float64)[order]
     keys = comp // _SPAN
-    starts = np.r_[True, keys[1:] != keys[:-1]]
-    group = np.cumsum(starts) - 1
-    # Cumulative max within each key: offset each group above all previous ones.
-    offset = group.astype(np.float64) * 4.0
-    running = np.maximum.accumulate(vals + offset) - offset
+    running = (
+        pl.DataFrame({"key": keys, "value": values.astype(np.float64)[order]})
+        .select(pl.col("value").cum_max().over("key"))
+        .to_series()
+        .to_numpy()
+    )
     q = composite(qkey, qts, 0)
-    idx = np.searchsorted(comp, q, side="right") - 1
+    idx = searchsorted(comp, q, "right") - 1
     safe = np.clip(idx, 0, None)
     same = (idx >= 0) & (keys[safe] == q // _SPAN)
     result: FloatArray = np.where(same, running[safe], 0.0)

@@ -140,33 +140,54 @@ class LongTail:
 
 def network(world: World, city: City) -> LongTail:
     """URL visits (popular sites and a long tail of small ones) and app installs."""
-    config, window, ids, vocab, log = world.config, world.window, world.ids, world.vocab, world.log
+    config, ids, vocab = world.config, world.ids, world.vocab
     rng = world.rng("network")
     tail_sites = site_names(rng, ids, max(200, city.size // 20))
     sites = vocab.ids((*POPULAR_DOMAINS, *tail_sites.tolist()))
-    counts = _per_person(rng, city.size, config.visits_per_day, window.days, 1.0)
-    who = np.repeat(np.arange(city.size), counts)
-    ts = window.sample(rng, who.size, "leisure")
-    log.add(
-        "net",
-        ts=ts,
-        number=city.number_of(rng, who, ts),
+    _net_events(
+        rng,
+        world,
+        city,
         kind=NET_VISIT,
-        target=sites[_zipf_pick(rng, sites.size, who.size, 1.05)],
+        targets=sites,
+        per_day=config.visits_per_day,
+        popularity=1.05,
     )
     tail_apps = app_names(rng, ids, max(100, city.size // 40))
     apps = vocab.ids((*POPULAR_APPS, *tail_apps.tolist()))
-    counts = _per_person(rng, city.size, config.installs_per_day, window.days, 1.0)
+    _net_events(
+        rng,
+        world,
+        city,
+        kind=NET_INSTALL,
+        targets=apps,
+        per_day=config.installs_per_day,
+        popularity=0.9,
+    )
+    return LongTail(sites[len(POPULAR_DOMAINS) :], apps[len(POPULAR_APPS) :])
+
+
+def _net_events(
+    rng: np.random.Generator,
+    world: World,
+    city: City,
+    *,
+    kind: int,
+    targets: np.ndarray,
+    per_day: float,
+    popularity: float,
+) -> None:
+    """Everyone's visits (or installs) in leisure hours, the first `targets` far more often."""
+    counts = _per_person(rng, city.size, per_day, world.window.days, 1.0)
     who = np.repeat(np.arange(city.size), counts)
-    ts = window.sample(rng, who.size, "leisure")
-    log.add(
+    ts = world.window.sample(rng, who.size, "leisure")
+    world.log.add(
         "net",
         ts=ts,
         number=city.number_of(rng, who, ts),
-        kind=NET_INSTALL,
-        target=apps[_zipf_pick(rng, apps.size, who.size, 0.9)],
+        kind=kind,
+        target=targets[_zipf_pick(rng, targets.size, who.size, popularity)],
     )
-    return LongTail(sites[len(POPULAR_DOMAINS) :], apps[len(POPULAR_APPS) :])
 
 
 def payments(world: World, city: City) -> None:

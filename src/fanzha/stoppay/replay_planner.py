@@ -34,6 +34,14 @@ from fanzha.trace.report_payments import report_payments
 from fanzha.trace.tracer import Trace, TraceOptions, Tracer, TraceSeed
 
 REQUEST_COLUMNS = ("request_id", "ts", "report_id", "account_id", "amount", "hop")
+#: A planned request before `_numbered` gives it its id.
+_PLANNED = {
+    "ts": pl.Int64,
+    "report_id": pl.String,
+    "account_id": pl.String,
+    "amount": pl.Int64,
+    "hop": pl.Int64,
+}
 _NO_PAYMENTS = pl.DataFrame(
     schema={"row": pl.Int64, "to_account": pl.String, "amount": pl.Int64, "ts": pl.Int64}
 )
@@ -109,13 +117,7 @@ def plan_reference_stop_requests(reports: pl.DataFrame, accounts: pl.DataFrame) 
         )
     frame = pl.DataFrame(
         rows,
-        schema={
-            "ts": pl.Int64,
-            "report_id": pl.String,
-            "account_id": pl.String,
-            "amount": pl.Int64,
-            "hop": pl.Int64,
-        },
+        schema=_PLANNED,
         orient="row",
     )
     return _numbered(frame)
@@ -285,13 +287,7 @@ def _as_table(index: LedgerIndex, requests: list[_Request]) -> pl.DataFrame:
             "amount": [r.amount for r in requests],
             "hop": [r.hop for r in requests],
         },
-        schema={
-            "ts": pl.Int64,
-            "report_id": pl.String,
-            "account_id": pl.String,
-            "amount": pl.Int64,
-            "hop": pl.Int64,
-        },
+        schema=_PLANNED,
     )
     return _numbered(frame)
 

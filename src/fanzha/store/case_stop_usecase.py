@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.stoppay.lifecycle import HoldState
@@ -20,6 +21,10 @@ from fanzha.store.case_usecase import get_case
 from fanzha.store.dataset_tables import DATASET_TABLES
 from fanzha.store.ledger_frames import stored_frame
 from fanzha.store.service_tables import StopRequestRecord
+
+
+class StopPayConflictError(RuntimeError):
+    """Two clicks raced for the same request ids; the later one sent nothing."""
 
 
 @dataclass(frozen=True)
@@ -105,5 +110,11 @@ def stop_pay(session: Session, case_id: str, now: int) -> StopPayResult:
         )
         session.add(record)
         result.sent.append(record)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise StopPayConflictError(
+            f"{case_id}: a request id this click would use is taken (another officer's click "
+            "at the same moment?); nothing was sent, look at the case again"
+        ) from exc
     return result

@@ -18,7 +18,8 @@ from fanzha.store.ingest_usecase import store_records
 from fanzha.store.service_tables import CaseRecord, StopRequestRecord
 
 UNKNOWN = "unknown"
-#: Typology codes (the simulator's first five, then the rest of the 2024 top ten).
+#: Typology codes: those of the simulator (fanzha.sim.config.SCAM_TYPES) and the rest of the
+#: 2024 top ten.
 TYPOLOGIES = (
     "rebate",
     "investment",
@@ -27,7 +28,7 @@ TYPOLOGIES = (
     "loan",
     "shopping",
     "credit_repair",
-    "acquaintance",
+    "boss",
     "romance",
     "game_trading",
     "other",

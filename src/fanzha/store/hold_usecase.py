@@ -12,7 +12,8 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fanzha.stoppay.lifecycle import Hold, HoldState, Transition
+from fanzha.stoppay.lifecycle import HoldState
+from fanzha.store.hold_records import hold_of, store_hold
 from fanzha.store.service_tables import StopRequestRecord
 from fanzha.store.stop_requests_usecase import StopRequestNotFoundError, get_request
 
@@ -22,34 +23,6 @@ class HoldAction(StrEnum):
     FREEZE = "freeze"  # 冻结
     RETURN = "return"  # 返还
     RELEASE = "release"  # 解除
-
-
-def hold_of(record: StopRequestRecord) -> Hold:
-    """The lifecycle's view of a stored request (its last step stands for the history)."""
-    state = HoldState(record.state)
-    last = record.last_at if record.last_at is not None else record.ts
-    return Hold(
-        request_id=record.request_id,
-        account_id=record.account_id,
-        requested_fen=record.amount,
-        state=state,
-        held_fen=record.held,
-        until=record.until,
-        stop_renewals=record.stop_renewals,
-        freeze_renewals=record.freeze_renewals,
-        returned_fen=record.returned,
-        history=(Transition(last, state, ""),),
-    )
-
-
-def _store(record: StopRequestRecord, hold: Hold) -> None:
-    record.state = hold.state.value
-    record.held = hold.held_fen
-    record.until = hold.until
-    record.stop_renewals = hold.stop_renewals
-    record.freeze_renewals = hold.freeze_renewals
-    record.returned = hold.returned_fen
-    record.last_at = hold.last_at
 
 
 def act_on_hold(
@@ -78,7 +51,7 @@ def act_on_hold(
         hold = hold.return_funds(now, amount_fen)
     else:
         hold = hold.release(now, reason)
-    _store(record, hold)
+    store_hold(record, hold)
     session.flush()
     return record
 
@@ -93,7 +66,7 @@ def expire_lapsed(session: Session, now: int) -> int:
     for record in session.scalars(running):
         hold = hold_of(record).at(max(now, record.last_at or record.ts))
         if hold.state is HoldState.EXPIRED:
-            _store(record, hold)
+            store_hold(record, hold)
             lapsed += 1
     session.flush()
     return lapsed

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from fanzha.stoppay.lifecycle import Hold, HoldState, LifecycleError
 from fanzha.stoppay.messages import BankAnswer
 from fanzha.store.dataset_tables import DATASET_TABLES
+from fanzha.store.hold_records import store_hold
 from fanzha.store.service_tables import StopRequestRecord
 
 
@@ -106,15 +107,11 @@ def apply_answer(
     if record.state != HoldState.REQUESTED:
         raise LifecycleError(f"{request_id}: already answered, the hold is {record.state}")
     hold = Hold.requested(record.request_id, record.account_id, record.amount, record.ts)
-    answered = hold.answer(answer)
-    record.state = answered.state.value
-    record.held = answered.held_fen
-    record.until = answered.until
+    store_hold(record, hold.answer(answer))
     record.answered_at = answer.answered_at
     record.balance = answer.balance_fen
     record.failure_reason = answer.failure_reason
     record.answer_note = answer.note
     record.answered_by = f"{answer.answering_institution}/{answer.handler}"
-    record.last_at = answer.answered_at
     session.flush()
     return record

@@ -90,6 +90,32 @@ def china_time(ts: int) -> str:
     return datetime.fromtimestamp(ts, CHINA).strftime("%m-%d %H:%M:%S")
 
 
+def flow_edges(index: LedgerIndex, flows: pl.DataFrame) -> pl.DataFrame:
+    """A trace's flows with ids and channel names for its codes: event_id, ts, from_account,
+    to_account (null where the money left the banks or came from outside), amount, tainted,
+    hop, channel, end."""
+    ids = index.account_ids
+    return pl.DataFrame(
+        {
+            "event_id": index.event_ids.gather(flows["row"]),
+            "ts": flows["ts"],
+            "from_account": ids.gather(flows["src"].clip(0)),
+            "to_account": ids.gather(flows["dst"].clip(0)),
+            "amount": flows["amount"],
+            "tainted": flows["tainted"],
+            "hop": flows["hop"],
+            "channel": pl.Series(CHANNELS, dtype=pl.String).gather(
+                index.channel[flows["row"].to_numpy()]
+            ),
+            "end": flows["end"],
+        },
+        schema_overrides={"from_account": pl.String, "to_account": pl.String},
+    ).with_columns(
+        pl.when(flows["src"] >= 0).then(pl.col("from_account")).alias("from_account"),
+        pl.when(flows["dst"] >= 0).then(pl.col("to_account")).alias("to_account"),
+    )
+
+
 def build_graph(
     *,
     index: LedgerIndex,
@@ -101,23 +127,7 @@ def build_graph(
 ) -> FundFlowGraph:
     """Attach ids, channels and holders to a trace's codes."""
     ids = index.account_ids.alias("account_id")
-    flows = trace.flows
-    edges = pl.DataFrame(
-        {
-            "event_id": index.event_ids.gather(flows["row"]),
-            "ts": flows["ts"],
-            "from_account": ids.gather(flows["src"].clip(0)),
-            "to_account": ids.gather(flows["dst"].clip(0)),
-            "amount": flows["amount"],
-            "tainted": flows["tainted"],
-            "hop": flows["hop"],
-            "channel": pl.Series(CHANNELS).gather(index.channel[flows["row"].to_numpy()]),
-            "end": flows["end"],
-        }
-    ).with_columns(
-        pl.when(flows["dst"] >= 0).then(pl.col("to_account")).alias("to_account"),
-        pl.when(flows["src"] >= 0).then(pl.col("from_account")).alias("from_account"),
-    )
+    edges = flow_edges(index, trace.flows)
     summary = trace.accounts
     nodes = (
         pl.DataFrame(

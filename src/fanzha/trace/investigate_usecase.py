@@ -8,8 +8,8 @@ import numpy as np
 import polars as pl
 
 from fanzha.io.dataset import Dataset
-from fanzha.io.schema import CHANNELS
-from fanzha.trace.ledger_index import NO_ACCOUNT, LedgerIndex, build_index
+from fanzha.trace.fund_flow import flow_edges
+from fanzha.trace.ledger_index import NO_ACCOUNT, build_index
 from fanzha.trace.report_payments import report_payments
 from fanzha.trace.tracer import TraceOptions, Tracer, TraceSeed
 
@@ -34,9 +34,15 @@ def report_flows(dataset: Dataset, options: TraceOptions) -> pl.DataFrame:
         trace = tracer.run(
             TraceSeed(seeds["row"].to_numpy().astype(np.int64), seeds["amount"].to_numpy())
         )
-        parts.append(_with_ids(index, trace.flows).with_columns(report_id=pl.lit(report_id)))
+        parts.append(
+            flow_edges(index, trace.flows).drop("amount").with_columns(report_id=pl.lit(report_id))
+        )
     if not parts:
-        return _with_ids(index, _EMPTY_FLOWS).with_columns(report_id=pl.lit("", pl.String))
+        return (
+            flow_edges(index, _EMPTY_FLOWS)
+            .drop("amount")
+            .with_columns(report_id=pl.lit("", pl.String))
+        )
     return pl.concat(parts).sort("report_id", "ts", "event_id")
 
 
@@ -54,31 +60,17 @@ _EMPTY_FLOWS = pl.DataFrame(
 )
 
 
-def _with_ids(index: LedgerIndex, flows: pl.DataFrame) -> pl.DataFrame:
-    ids = index.account_ids
-    rows = flows["row"].to_numpy()
-    return pl.DataFrame(
-        {
-            "event_id": index.event_ids.gather(flows["row"]),
-            "ts": flows["ts"],
-            "from_account": ids.gather(flows["src"].clip(0)),
-            "to_account": ids.gather(flows["dst"].clip(0)),
-            "tainted": flows["tainted"],
-            "hop": flows["hop"],
-            "channel": pl.Series(CHANNELS, dtype=pl.String).gather(index.channel[rows]),
-            "end": flows["end"],
-        },
-        schema_overrides={"from_account": pl.String, "to_account": pl.String},
-    ).with_columns(
-        pl.when(flows["src"] >= 0).then(pl.col("from_account")).alias("from_account"),
-        pl.when(flows["dst"] >= 0).then(pl.col("to_account")).alias("to_account"),
-    )
-
-
 def _reached(flows: pl.DataFrame) -> pl.DataFrame:
     """Accounts that received traced money, per report (money back with the victim left out)."""
     return flows.filter(
         pl.col("to_account").is_not_null() & (pl.col("end").fill_null("") != "victim")
+    )
+
+
+def _holder_districts(dataset: Dataset) -> pl.DataFrame:
+    """holder_person_id, district of every local person, to join on an account's holder."""
+    return dataset.table("persons").select(
+        pl.col("person_id").alias("holder_person_id"), "district"
     )
 
 
@@ -123,13 +115,7 @@ def holders_view(dataset: Dataset, flows: pl.DataFrame) -> pl.DataFrame:
             pl.col("bank").unique().sort().str.join(";").alias("banks"),
         )
         .join(held, on="holder_person_id", how="left")
-        .join(
-            dataset.table("persons").select(
-                pl.col("person_id").alias("holder_person_id"), "district"
-            ),
-            on="holder_person_id",
-            how="left",
-        )
+        .join(_holder_districts(dataset), on="holder_person_id", how="left")
         .sort(
             ["cards_used", "reports", "traced_fen", "holder_person_id"],
             descending=[True, True, True, False],
@@ -141,9 +127,6 @@ def cashout_view(dataset: Dataset, flows: pl.DataFrame) -> pl.DataFrame:
     """Where traced money left the banks: by channel, the cash-out account's bank and the
     holder's district (outside = held outside the area)."""
     accounts = dataset.table("accounts")
-    persons = dataset.table("persons").select(
-        pl.col("person_id").alias("holder_person_id"), "district"
-    )
     return (
         flows.filter(pl.col("end") == "cashout")
         .join(
@@ -152,7 +135,7 @@ def cashout_view(dataset: Dataset, flows: pl.DataFrame) -> pl.DataFrame:
             right_on="account_id",
             how="left",
         )
-        .join(persons, on="holder_person_id", how="left")
+        .join(_holder_districts(dataset), on="holder_person_id", how="left")
         .with_columns(pl.col("district").fill_null("outside"))
         .group_by("channel", "bank", "district")
         .agg(

@@ -18,11 +18,14 @@ CASE_SCHEMA = {
     "claimed": pl.Int64,
     "held": pl.Int64,
     "returned": pl.Int64,
+    "first_request_ts": pl.Int64,
+    "first_hold_ts": pl.Int64,
 }
 
 
 def cases_with_money(session: Session, since: int | None, until: int | None) -> pl.DataFrame:
-    """case_id, ts, district, scam_type, claimed, held (stops and freezes now), returned; fen.
+    """case_id, ts, district, scam_type, claimed, held (stops and freezes now), returned (fen),
+    first_request_ts, first_hold_ts (the first answer holding money; null while none).
 
     Cases with `since <= ts < until` (either bound optional).
     """
@@ -33,6 +36,10 @@ def cases_with_money(session: Session, since: int | None, until: int | None) -> 
                 case((StopRequestRecord.state.in_(HOLDING), StopRequestRecord.held), else_=0)
             ).label("held"),
             func.sum(StopRequestRecord.returned).label("returned"),
+            func.min(StopRequestRecord.ts).label("first_request_ts"),
+            func.min(
+                case((StopRequestRecord.held > 0, StopRequestRecord.answered_at), else_=None)
+            ).label("first_hold_ts"),
         )
         .where(StopRequestRecord.case_id.is_not(None))
         .group_by(StopRequestRecord.case_id)
@@ -46,6 +53,8 @@ def cases_with_money(session: Session, since: int | None, until: int | None) -> 
         CaseRecord.claimed,
         func.coalesce(money.c.held, 0),
         func.coalesce(money.c.returned, 0),
+        money.c.first_request_ts,
+        money.c.first_hold_ts,
     ).outerjoin(money, money.c.case_id == CaseRecord.case_id)
     if since is not None:
         query = query.where(CaseRecord.ts >= since)

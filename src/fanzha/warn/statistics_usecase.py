@@ -18,6 +18,8 @@ from fanzha.warn.case_frame import cases_with_money, residents_by_district
 from fanzha.warn.workflow import CONFIRMED, CONTACTED
 
 DAY_S = 86_400
+#: The golden half hour after a loss (BRIEF.md): requests sent within it count apart.
+GOLDEN_S = 30 * 60
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,23 @@ class TypologyFigures:
 
 
 @dataclass(frozen=True)
+class StopSpeed:
+    """How fast money is stopped ("stop-payment in minutes"): from the report to the first
+    request sent, and to the first bank answer holding money; medians over the cases that
+    got that far, and the share of cases with a request within the golden half hour."""
+
+    cases: int
+    requested: int
+    held: int
+    median_s_to_request: float | None
+    median_s_to_hold: float | None
+    requested_within_30_min: float | None  # share of all cases
+
+
+@dataclass(frozen=True)
 class Statistics:
     overall: WarningAccuracy
+    stop_speed: StopSpeed
     outcomes: dict[str, int]  # outcome -> warnings; "open" for those without one yet
     by_day: list[DayFigures]
     by_district: list[DistrictFigures]
@@ -94,6 +111,26 @@ def _warning_rows(
     if until is not None:
         query = query.where(WarningRecord.ts < until)
     return [(int(d), str(s), int(t), o, int(n)) for d, s, t, o, n in session.execute(query)]
+
+
+def stop_speed(cases: pl.DataFrame) -> StopSpeed:
+    """From the `cases_with_money` frame."""
+    to_request = (cases["first_request_ts"] - cases["ts"]).drop_nulls()
+    to_hold = (cases["first_hold_ts"] - cases["ts"]).drop_nulls()
+
+    def median(values: pl.Series) -> float | None:
+        return float(values.median()) if values.len() else None  # type: ignore[arg-type]
+
+    return StopSpeed(
+        cases=cases.height,
+        requested=to_request.len(),
+        held=to_hold.len(),
+        median_s_to_request=median(to_request),
+        median_s_to_hold=median(to_hold),
+        requested_within_30_min=(
+            int((to_request <= GOLDEN_S).sum()) / cases.height if cases.height else None
+        ),
+    )
 
 
 def statistics(session: Session, since: int | None = None, until: int | None = None) -> Statistics:
@@ -149,6 +186,7 @@ def statistics(session: Session, since: int | None = None, until: int | None = N
     outcomes = warnings.group_by(pl.col("outcome").fill_null("open")).agg(pl.col("n").sum())
     return Statistics(
         overall=warning_accuracy(session, None, since, until),
+        stop_speed=stop_speed(cases),
         outcomes={str(o): int(n) for o, n in outcomes.sort("outcome").iter_rows()},
         by_day=[
             DayFigures(

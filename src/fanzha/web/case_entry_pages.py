@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import RedirectResponse, Response
 
 from fanzha.api import masking
-from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import classify_case, enter_report, read_cases
 from fanzha.api.case_routes import TYPOLOGY_PATTERN
 from fanzha.api.deps import ServicesDep
 from fanzha.api.roles import Actor, Permission
@@ -19,24 +19,20 @@ from fanzha.store.case_usecase import (
     TYPOLOGIES,
     UNKNOWN,
     CaseNotFoundError,
-    case_money,
-    get_case,
-    list_cases,
-    open_case,
 )
-from fanzha.store.hold_usecase import expire_lapsed
-from fanzha.web.render import MaybeActor, refusal, render, to_login
+from fanzha.web.render import MaybeActor, keep_out, refusal, render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/cases")
-def cases_page(request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.READ_CASES):
-        return refusal(request, actor, "forbidden", 403)
-    return _cases(request, svc, actor, [], {})
+def cases_page(
+    request: Request, svc: ServicesDep, actor: MaybeActor, person_id: str = ""
+) -> Response:
+    """The list; `person_id` fills the report form in (a warning that ended "already lost")."""
+    if actor is None or not actor.may(Permission.READ_CASES):
+        return keep_out(request, actor)
+    return _cases(request, svc, actor, [], {"person_id": person_id} if person_id else {})
 
 
 def _cases(
@@ -45,10 +41,7 @@ def _cases(
     """The case list, with the report form (and what was wrong with the last entry)."""
     now = svc.now()
     with svc.database.session() as session:
-        expire_lapsed(session, now)
-        records = list_cases(session)
-        money = case_money(session, [r.case_id for r in records])
-        audit(session, actor, now, "read_cases", kind="cases", subject="all")
+        records, money = read_cases(session, actor, now)
     rows = [(r, masking.person_id(r.person_id, actor.role), money[r.case_id]) for r in records]
     return render(
         request,
@@ -77,10 +70,8 @@ def new_case_page(
     scam_type: Annotated[str, Form(pattern=TYPOLOGY_PATTERN)] = UNKNOWN,
 ) -> Response:
     """An officer enters a victim's report; its case opens and its page follows."""
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.OPEN_CASES):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.OPEN_CASES):
+        return keep_out(request, actor)
     row = {
         "report_id": report_id,
         "ts": ts,
@@ -94,8 +85,7 @@ def new_case_page(
         return _cases(request, svc, actor, problems, row)
     now = svc.now()
     with svc.database.session() as session:
-        record = open_case(session, checked.frame, scam_type, now)
-        audit(session, actor, now, "open_case", kind="case", subject=record.case_id)
+        record = enter_report(session, actor, now, checked.frame, scam_type)
     return RedirectResponse(f"/cases/{record.case_id}", status_code=status.HTTP_303_SEE_OTHER)
 
 
@@ -109,17 +99,12 @@ def scam_type_page(
     scam_type: Annotated[str, Form(pattern=TYPOLOGY_PATTERN)],
 ) -> Response:
     """Record the case's typology from its page."""
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.OPEN_CASES):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.OPEN_CASES):
+        return keep_out(request, actor)
     now = svc.now()
     try:
         with svc.database.session() as session:
-            get_case(session, case_id).scam_type = scam_type
-            audit(
-                session, actor, now, "set_scam_type", kind="case", subject=case_id, detail=scam_type
-            )
+            classify_case(session, actor, now, case_id, scam_type)
     except CaseNotFoundError:
         return refusal(request, actor, "not_found", 404)
     return RedirectResponse(f"/cases/{case_id}", status_code=status.HTTP_303_SEE_OTHER)

@@ -3,22 +3,25 @@ the awareness orders (派单) with their progress; units accept and deliver thei
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import accept_lecture, deliver_lecture, dispatch_lectures
 from fanzha.api.deps import ServicesDep
 from fanzha.api.roles import Actor, Permission
-from fanzha.warn.dispatch_usecase import accept, deliver, dispatch, orders_for, progress
+from fanzha.warn.dispatch_usecase import orders_for, progress
 from fanzha.warn.errors import OrderNotFoundError, StepNotAllowedError
 from fanzha.warn.hotspot_usecase import find_hotspots
 from fanzha.warn.statistics_usecase import Statistics, statistics
 from fanzha.web.amountfmt import yuan
 from fanzha.web.charts import bar_chart
 from fanzha.web.i18n import language_of, translate
-from fanzha.web.render import LANG_COOKIE, MaybeActor, refusal, render, to_login
+from fanzha.web.render import LANG_COOKIE, MaybeActor, keep_out, refusal, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -83,47 +86,31 @@ def _dashboard(request: Request, svc: ServicesDep, actor: Actor, error_key: str 
 
 @router.get("/dashboard")
 def dashboard_page(request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.READ_STATISTICS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.READ_STATISTICS):
+        return keep_out(request, actor)
     return _dashboard(request, svc, actor, None)
 
 
 @router.post("/dashboard/dispatch")
 def dispatch_page(request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
     """派单: one order per hotspot district without an open one."""
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.DISPATCH_AWARENESS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.DISPATCH_AWARENESS):
+        return keep_out(request, actor)
     now = svc.now()
     with svc.database.session() as session:
-        hotspots = find_hotspots(session, now, svc.settings.hotspot_rule())
-        issued = dispatch(session, hotspots, now, actor.username)
-        detail = " ".join(o.district for o in issued)
-        audit(
-            session, actor, now, "dispatch_awareness", kind="awareness", subject="", detail=detail
-        )
+        dispatch_lectures(session, actor, now, svc.settings.hotspot_rule())
     return _dashboard(request, svc, actor, None)
 
 
 @router.post("/awareness/{order_id}/accept")
 def accept_page(order_id: int, request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.DELIVER_AWARENESS):
-        return refusal(request, actor, "forbidden", 403)
-    now = svc.now()
-    try:
-        with svc.database.session() as session:
-            accept(session, order_id, actor.district_scope, actor.username, now)
-            audit(session, actor, now, "accept_awareness", kind="awareness", subject=str(order_id))
-    except OrderNotFoundError:
-        return refusal(request, actor, "not_found", 404)
-    except StepNotAllowedError:
-        return _dashboard(request, svc, actor, "order_refused")
-    return _dashboard(request, svc, actor, None)
+    if actor is None or not actor.may(Permission.DELIVER_AWARENESS):
+        return keep_out(request, actor)
+
+    def accept(session: Session, now: int) -> None:
+        accept_lecture(session, actor, now, order_id)
+
+    return _worked(request, svc, actor, accept)
 
 
 @router.post("/awareness/{order_id}/deliver")
@@ -136,23 +123,23 @@ def deliver_page(
     audience: Annotated[int, Form(ge=1, le=1_000_000)],
     venue: Annotated[str, Form(min_length=1, max_length=500)],
 ) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.DELIVER_AWARENESS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.DELIVER_AWARENESS):
+        return keep_out(request, actor)
+
+    def deliver(session: Session, now: int) -> None:
+        deliver_lecture(session, actor, now, order_id, audience=audience, venue=venue)
+
+    return _worked(request, svc, actor, deliver)
+
+
+def _worked(
+    request: Request, svc: ServicesDep, actor: Actor, work: Callable[[Session, int], None]
+) -> Response:
+    """Do a team's `work` on a lecture order, then show the dashboard (saying so if refused)."""
     now = svc.now()
     try:
         with svc.database.session() as session:
-            deliver(session, order_id, actor.district_scope, now, audience=audience, venue=venue)
-            audit(
-                session,
-                actor,
-                now,
-                "deliver_awareness",
-                kind="awareness",
-                subject=str(order_id),
-                detail=f"audience {audience}",
-            )
+            work(session, now)
     except OrderNotFoundError:
         return refusal(request, actor, "not_found", 404)
     except StepNotAllowedError:

@@ -7,12 +7,16 @@ role that sees masked accounts finds no full number in the page.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import polars as pl
 
 from fanzha.trace.fund_flow import FundFlowGraph, yuan_label
+
+#: Characters that could end the <script> element or start markup, as JSON escapes.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 COLUMN_W = 240
 ROW_H = 110
@@ -90,3 +94,9 @@ def graph_elements(
                 }
             )
     return nodes + elements
+
+
+def script_json(elements: list[dict[str, Any]]) -> str:
+    """JSON to embed in a <script type="application/json">: bank names and ids come from
+    partners' files, so "</script>" in one of them must not end the element."""
+    return json.dumps(elements, ensure_ascii=False).translate(_SCRIPT_SAFE)

@@ -14,7 +14,7 @@ from fanzha.api.list_import import MAX_CSV_BYTES, ListImport, ListImportError, i
 from fanzha.api.roles import Actor, Permission
 from fanzha.store.dataset_tables import LIST_KINDS
 from fanzha.store.lists_usecase import entries as list_entries
-from fanzha.web.render import MaybeActor, refusal, render, to_login
+from fanzha.web.render import MaybeActor, keep_out, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -29,10 +29,8 @@ def lists_page(
     actor: MaybeActor,
     kind: Annotated[str | None, Query()] = None,
 ) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.READ_LISTS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.READ_LISTS):
+        return keep_out(request, actor)
     return _lists(request, svc, actor, kind)
 
 
@@ -86,10 +84,8 @@ def lists_import(
     file: Annotated[UploadFile, File()],
 ) -> Response:
     """Bulk import from the console: the same checks and answer as POST /api/lists/{kind}/import."""
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.MANAGE_LISTS) or kind not in LIST_KINDS:
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.MANAGE_LISTS) or kind not in LIST_KINDS:
+        return keep_out(request, actor)
     try:
         result = import_list_csv(svc, actor, kind, file.file.read(MAX_CSV_BYTES + 1))
     except ListImportError as exc:

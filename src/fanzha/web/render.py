@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, status
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from fanzha.api.deps import optional_actor
@@ -57,3 +57,11 @@ def to_login() -> RedirectResponse:
 
 def refusal(request: Request, actor: Actor | None, key: str, code: int) -> HTMLResponse:
     return render(request, "message.html", actor, status_code=code, message_key=key)
+
+
+def keep_out(request: Request, actor: Actor | None) -> Response:
+    """Turn away a page request: nobody logged in goes to the login page, an actor without the
+    permission gets the forbidden page (403)."""
+    if actor is None:
+        return to_login()
+    return refusal(request, actor, "forbidden", 403)

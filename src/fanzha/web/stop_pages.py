@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from fanzha.api import masking
 from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import answer_stop_request
 from fanzha.api.deps import ServicesDep
 from fanzha.api.roles import Actor, Permission
 from fanzha.api.stop_routes import bank_answer
@@ -17,10 +18,9 @@ from fanzha.stoppay.lifecycle import LifecycleError
 from fanzha.stoppay.messages import BankResult
 from fanzha.store.stop_requests_usecase import (
     StopRequestNotFoundError,
-    apply_answer,
     requests_for,
 )
-from fanzha.web.render import MaybeActor, refusal, render, to_login
+from fanzha.web.render import MaybeActor, keep_out, refusal, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,10 +28,8 @@ router = APIRouter(include_in_schema=False)
 @router.get("/stop-requests")
 def stop_requests_page(request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
     """Officers see every request; a bank partner only those sent to its bank."""
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.READ_STOP_REQUESTS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.READ_STOP_REQUESTS):
+        return keep_out(request, actor)
     return _stop_requests(request, svc, actor, None)
 
 
@@ -68,25 +66,13 @@ def stop_request_answer(
     held: Annotated[str, Form(pattern=AMOUNT_PATTERN)] = "0.00",
 ) -> Response:
     """A bank partner answers a request sent to its bank, from the console."""
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.ANSWER_STOP_REQUESTS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.ANSWER_STOP_REQUESTS):
+        return keep_out(request, actor)
     now = svc.now()
     try:
         with svc.database.session() as session:
             message = bank_answer(actor, BankResult(result), held, "0.00", now)
-            apply_answer(session, request_id, message, actor.bank_scope)
-            detail = result
-            audit(
-                session,
-                actor,
-                now,
-                "answer_stop_request",
-                kind="stop_request",
-                subject=request_id,
-                detail=detail,
-            )
+            answer_stop_request(session, actor, now, request_id, message)
     except StopRequestNotFoundError:
         return refusal(request, actor, "not_found", 404)
     except (LifecycleError, ValueError):

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from fanzha.api import masking
 from fanzha.api.audit_trail import audit
+from fanzha.api.audited_actions import close_warning, read_warning, work_warning
 from fanzha.api.deps import ServicesDep
 from fanzha.api.roles import Actor, Permission
 from fanzha.warn.accuracy_usecase import warning_accuracy
 from fanzha.warn.board_usecase import open_board
-from fanzha.warn.detail_usecase import warning_detail
 from fanzha.warn.errors import StepNotAllowedError, WarningNotFoundError
 from fanzha.warn.escalate_usecase import escalate_overdue
-from fanzha.warn.work_usecase import record_outcome, take_step
 from fanzha.warn.workflow import ORDER, WORK_STEPS, Outcome, Step
-from fanzha.web.render import MaybeActor, refusal, render, to_login
+from fanzha.web.render import MaybeActor, keep_out, refusal, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -39,20 +40,16 @@ def _board_context(svc: ServicesDep, actor: Actor) -> dict[str, Any]:
 
 @router.get("/board")
 def board_page(request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.READ_WARNINGS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.READ_WARNINGS):
+        return keep_out(request, actor)
     return render(request, "board.html", actor, **_board_context(svc, actor))
 
 
 @router.get("/board/table")
 def board_table(request: Request, svc: ServicesDep, actor: MaybeActor) -> Response:
     """The board's body alone; htmx swaps it in every 30 seconds."""
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.READ_WARNINGS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.READ_WARNINGS):
+        return keep_out(request, actor)
     return render(request, "board_table.html", actor, **_board_context(svc, actor))
 
 
@@ -62,16 +59,7 @@ def _warning_page(
     now = svc.now()
     try:
         with svc.database.session() as session:
-            detail = warning_detail(session, warning_id, actor.district_scope)
-            audit(
-                session,
-                actor,
-                now,
-                "read_person",
-                kind="warning",
-                subject=warning_id,
-                detail=f"person {detail.person.person_id}",
-            )
+            detail = read_warning(session, actor, now, warning_id)
     except WarningNotFoundError:
         return refusal(request, actor, "not_found", 404)
     state = Step(detail.warning.state)
@@ -90,6 +78,7 @@ def _warning_page(
         steps_left=steps_left if detail.warning.outcome is None else [],
         outcomes=list(Outcome),
         may_work=actor.may(Permission.WORK_WARNINGS),
+        may_open_case=actor.may(Permission.OPEN_CASES),
         error_key=error_key,
         now=now,
     )
@@ -99,10 +88,8 @@ def _warning_page(
 def warning_page(
     warning_id: str, request: Request, svc: ServicesDep, actor: MaybeActor
 ) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.READ_WARNINGS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.READ_WARNINGS):
+        return keep_out(request, actor)
     return _warning_page(request, svc, actor, warning_id, None)
 
 
@@ -116,28 +103,13 @@ def warning_step(
     step: Annotated[str, Form()],
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.WORK_WARNINGS):
-        return refusal(request, actor, "forbidden", 403)
-    now = svc.now()
-    try:
-        with svc.database.session() as session:
-            take_step(
-                session,
-                warning_id,
-                Step(step),
-                username=actor.username,
-                note=note,
-                now=now,
-                district=actor.district_scope,
-            )
-            audit(session, actor, now, step, kind="warning", subject=warning_id)
-    except WarningNotFoundError:
-        return refusal(request, actor, "not_found", 404)
-    except (StepNotAllowedError, ValueError):
-        return _warning_page(request, svc, actor, warning_id, "step_refused")
-    return _warning_page(request, svc, actor, warning_id, None)
+    if actor is None or not actor.may(Permission.WORK_WARNINGS):
+        return keep_out(request, actor)
+
+    def work(session: Session, now: int) -> None:
+        work_warning(session, actor, now, warning_id, step=Step(step), note=note)
+
+    return _worked(request, svc, actor, warning_id, work)
 
 
 @router.post("/warnings/{warning_id}/outcome")
@@ -150,25 +122,28 @@ def warning_outcome(
     outcome: Annotated[str, Form()],
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    if actor is None:
-        return to_login()
-    if not actor.may(Permission.WORK_WARNINGS):
-        return refusal(request, actor, "forbidden", 403)
+    if actor is None or not actor.may(Permission.WORK_WARNINGS):
+        return keep_out(request, actor)
+
+    def close(session: Session, now: int) -> None:
+        close_warning(session, actor, now, warning_id, outcome=Outcome(outcome), note=note)
+
+    return _worked(request, svc, actor, warning_id, close)
+
+
+def _worked(
+    request: Request,
+    svc: ServicesDep,
+    actor: Actor,
+    warning_id: str,
+    work: Callable[[Session, int], None],
+) -> Response:
+    """Do an officer's `work` on the warning, then show its page (saying so if refused); a step
+    or outcome not in the workflow (ValueError) is refused like one out of order."""
     now = svc.now()
     try:
         with svc.database.session() as session:
-            record_outcome(
-                session,
-                warning_id,
-                Outcome(outcome),
-                username=actor.username,
-                note=note,
-                now=now,
-                district=actor.district_scope,
-            )
-            audit(
-                session, actor, now, "outcome", kind="warning", subject=warning_id, detail=outcome
-            )
+            work(session, now)
     except WarningNotFoundError:
         return refusal(request, actor, "not_found", 404)
     except (StepNotAllowedError, ValueError):
