@@ -65,6 +65,20 @@ def suspect_contacts(city: City, numbers: Suspicion) -> pl.DataFrame:
     return pl.concat(frames)
 
 
+#: The columns `exposure_at` returns, in order.
+EXPOSURE_FEATURES = (
+    "exp_flag_talk",
+    "exp_flag_n",
+    "exp_suspect_talk",
+    "exp_suspect_n",
+    "exp_max",
+    "exp_flag_reach",
+    "exp_flag_outgoing_n",
+    "exp_flag_recent_s",
+    "exp_suspect_recent_s",
+)
+
+
 def exposure_at(
     contacts: pl.DataFrame,
     numbers: Suspicion,
@@ -80,18 +94,7 @@ def exposure_at(
     flagged number that calls thousands is weaker evidence about each of them. Contacts the
     person made themselves count apart: friends call each other, rings mostly call out."""
     n = person.size
-    names = (
-        "exp_flag_talk",
-        "exp_flag_n",
-        "exp_suspect_talk",
-        "exp_suspect_n",
-        "exp_max",
-        "exp_flag_reach",
-        "exp_flag_outgoing_n",
-        "exp_flag_recent_s",
-        "exp_suspect_recent_s",
-    )
-    out = {name: np.zeros(n, dtype=np.float64) for name in names}
+    out = {name: np.zeros(n, dtype=np.float64) for name in EXPOSURE_FEATURES}
     # No contact in the window reads as a contact the whole window ago.
     out["exp_flag_recent_s"][:] = EXPOSURE_WINDOW_S
     out["exp_suspect_recent_s"][:] = EXPOSURE_WINDOW_S
@@ -129,7 +132,7 @@ def exposure_at(
         pl.col("reach").filter(pl.col("flagged") > 0).min().fill_null(0.0).alias("exp_flag_reach"),
     )
     qid = agg["qid"].to_numpy()
-    for name in names:
+    for name in EXPOSURE_FEATURES:
         out[name][qid] = agg[name].to_numpy()
     return out
 

@@ -13,16 +13,16 @@ import polars as pl
 
 from fanzha.detect.account_features import known_bad_asof
 from fanzha.detect.city import City
-from fanzha.detect.exposure import SUSPECT_LEVEL, Suspicion, exposure_at
+from fanzha.detect.exposure import EXPOSURE_FEATURES, SUSPECT_LEVEL, Suspicion, exposure_at
 from fanzha.detect.horizons import DAY, HISTORY_DAYS, NEW_PAYEE_MIN_YUAN
 from fanzha.detect.number_features import KIND_ORDER, PairFacts, listed_asof
 from fanzha.detect.rarity import rare_targets
 from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream
+from fanzha.io.fields import CITY_UTC_OFFSET_S
 
 WINDOW_S = 3 * DAY
 LONG_TALK_S = 600
 LARGE_TRANSFER_YUAN = 2_000.0
-LOCAL_OFFSET_S = 8 * 3600
 
 ROW_CONTACT, ROW_NET, ROW_TRANSFER, ROW_FLAG = 0, 1, 2, 3
 
@@ -46,15 +46,7 @@ PERSON_FEATURES = (
     "payee_flagged_amount_72h",
     "payee_bad_amount_72h",
     "out_mean_30d",
-    "exp_flag_talk",
-    "exp_flag_n",
-    "exp_suspect_talk",
-    "exp_suspect_n",
-    "exp_max",
-    "exp_flag_reach",
-    "exp_flag_outgoing_n",
-    "exp_flag_recent_s",
-    "exp_suspect_recent_s",
+    *EXPOSURE_FEATURES,
     "history_days",
     "row_is_transfer",
     "row_amount",
@@ -154,7 +146,7 @@ def person_features(
     new_payee = new_payees > 0
     payee_level = np.where(t.dst >= 0, accounts.asof(t.dst, t.ts), 0.0)
     payee_bad = np.where(t.dst >= 0, known_bad_asof(city, t.dst, t.ts), 0.0)
-    hour = ((t.ts + LOCAL_OFFSET_S) % DAY) // 3600
+    hour = ((t.ts + CITY_UTC_OFFSET_S) % DAY) // 3600
     night = ((hour >= 1) & (hour < 6)).astype(np.float64)
     t_key, t_ts, amount = payer[tk], t.ts[tk], t.amount[tk]
     payments = KeyedStream(

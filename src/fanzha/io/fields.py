@@ -10,8 +10,9 @@ import polars as pl
 
 from fanzha.io.schema import Column, FieldType
 
-#: Offset of the timestamps fanzha writes: China Standard Time, +08:00.
-OUTPUT_UTC_OFFSET_S = 8 * 3600
+#: The city's offset from UTC: China Standard Time, +08:00. fanzha writes timestamps in it and
+#: reads local hours (night-time activity, days) in it.
+CITY_UTC_OFFSET_S = 8 * 3600
 
 TS_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2}|Z)$"
 NUMBER_PATTERN = r"^(?:\+[1-9]\d{5,14}|\d{3,15})$"
@@ -122,7 +123,7 @@ def _typed(raw: pl.Expr, ftype: FieldType) -> pl.Expr:
 
 def format_ts(expr: pl.Expr) -> pl.Expr:
     """UTC seconds -> ISO-8601 in China Standard Time, e.g. 2026-03-01T09:15:02+08:00."""
-    local = pl.from_epoch(expr + OUTPUT_UTC_OFFSET_S, time_unit="s")
+    local = pl.from_epoch(expr + CITY_UTC_OFFSET_S, time_unit="s")
     return local.dt.strftime("%Y-%m-%dT%H:%M:%S") + pl.lit("+08:00")
 
 

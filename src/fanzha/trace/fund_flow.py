@@ -9,12 +9,12 @@ from typing import Any
 
 import polars as pl
 
-from fanzha.io.fields import OUTPUT_UTC_OFFSET_S, format_amount, format_ts
+from fanzha.io.fields import CITY_UTC_OFFSET_S, format_amount, format_ts
 from fanzha.io.schema import ACCOUNT_KINDS, CHANNELS
 from fanzha.trace.ledger_index import LedgerIndex
 from fanzha.trace.tracer import Trace, TraceOptions
 
-CHINA = timezone(timedelta(seconds=OUTPUT_UTC_OFFSET_S))
+CHINA = timezone(timedelta(seconds=CITY_UTC_OFFSET_S))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import polars as pl
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fanzha.io.fields import OUTPUT_UTC_OFFSET_S
+from fanzha.io.fields import CITY_UTC_OFFSET_S
 from fanzha.store.service_tables import WarningRecord
 from fanzha.warn.accuracy_usecase import WarningAccuracy, warning_accuracy
 from fanzha.warn.case_frame import cases_with_money, residents_by_district
@@ -102,7 +102,7 @@ def _warning_rows(
     session: Session, since: int | None, until: int | None
 ) -> list[tuple[int, str, int, str | None, int]]:
     """(China day, district, tier, outcome, count) of the warnings in the period."""
-    day = (WarningRecord.ts + OUTPUT_UTC_OFFSET_S) // DAY_S  # integer division on both
+    day = (WarningRecord.ts + CITY_UTC_OFFSET_S) // DAY_S  # integer division on both
     query = select(
         day, WarningRecord.district, WarningRecord.tier, WarningRecord.outcome, func.count()
     ).group_by(day, WarningRecord.district, WarningRecord.tier, WarningRecord.outcome)
@@ -149,7 +149,7 @@ def statistics(session: Session, since: int | None = None, until: int | None = N
     contacted = [o.value for o in CONTACTED]
     confirmed = [o.value for o in CONFIRMED]
     cases = cases_with_money(session, since, until).with_columns(
-        ((pl.col("ts") + OUTPUT_UTC_OFFSET_S) // DAY_S).alias("day")
+        ((pl.col("ts") + CITY_UTC_OFFSET_S) // DAY_S).alias("day")
     )
     case_sums = [
         pl.len().alias("cases"),
