@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +18,8 @@ def print_rows(title: str, rows: list[dict[str, object]]) -> None:
     table = Table(*rows[0].keys(), title=title) if rows else Table(title=title)
     for row in rows:
         table.add_row(*(f"{v:,.2f}" if isinstance(v, float) else str(v) for v in row.values()))
-    Console().print(table)
+    # Redirected to a file, rich would squeeze the table into 80 columns: keep it whole.
+    Console(width=None if sys.stdout.isatty() else 400).print(table)
 
 
 @bench_app.command("io")
