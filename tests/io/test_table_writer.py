@@ -8,6 +8,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fanzha.io.fields import typed_schema
 from fanzha.io.schema import OUTPUT_TABLES, TABLES
 from fanzha.io.table_reader import read_table
 from fanzha.io.table_writer import write_table
@@ -30,18 +31,7 @@ def test_stop_requests_round_trip(tmp_path_factory: object, rows: list[tuple[obj
     root = Path(str(tmp_path_factory.mktemp("out")))  # type: ignore[attr-defined]
     spec = TABLES["stop_requests"]
     rows = sorted(rows, key=lambda r: r[1])  # type: ignore[arg-type, return-value]
-    frame = pl.DataFrame(
-        rows,
-        schema={
-            "request_id": pl.String,
-            "ts": pl.Int64,
-            "report_id": pl.String,
-            "account_id": pl.String,
-            "amount": pl.Int64,
-            "hop": pl.Int64,
-        },
-        orient="row",
-    )
+    frame = pl.DataFrame(rows, schema=typed_schema(spec), orient="row")
     write_table(frame, root, spec)
     assert read_table(root, spec).equals(frame)
 
@@ -87,17 +77,12 @@ def test_amounts_keep_every_fen(tmp_path: Path) -> None:
 
 def test_every_output_table_writes_its_header_when_empty(tmp_path: Path) -> None:
     for spec in OUTPUT_TABLES:
-        empty = pl.DataFrame(
-            {
-                c: pl.Series([], dtype=pl.Int64 if c in {"ts", "amount", "hop"} else pl.String)
-                for c in spec.column_names
-            }
-        )
-        if "score" in spec.column_names:
-            empty = empty.with_columns(pl.col("score").cast(pl.Float64))
+        empty = pl.DataFrame(schema=typed_schema(spec))
         write_table(empty, tmp_path, spec)
         assert (tmp_path / spec.file).read_text() == ",".join(spec.column_names) + "\n"
-        assert read_table(tmp_path, spec).height == 0
+        back = read_table(tmp_path, spec)
+        assert back.height == 0
+        assert dict(back.schema) == typed_schema(spec)
 
 
 def test_writer_refuses_a_frame_missing_a_column(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
+from fanzha.io.fields import typed_schema
+from fanzha.io.schema import TABLES
 from fanzha.trace.interception import score_interception
 from tests.trace.ledger_factory import BASE_TS, transfers
 
@@ -20,14 +22,7 @@ def requests(rows: list[tuple[int, str, float]]) -> pl.DataFrame:
             "amount": [round(r[2] * 100) for r in rows],
             "hop": [1] * len(rows),
         },
-        schema={
-            "request_id": pl.String,
-            "ts": pl.Int64,
-            "report_id": pl.String,
-            "account_id": pl.String,
-            "amount": pl.Int64,
-            "hop": pl.Int64,
-        },
+        schema=typed_schema(TABLES["stop_requests"]),
     )
 
 

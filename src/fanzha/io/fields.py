@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from fanzha.io.schema import Column, FieldType
+from fanzha.io.schema import Column, FieldType, TableSpec
 
 #: The city's offset from UTC: China Standard Time, +08:00. fanzha writes timestamps in it and
 #: reads local hours (night-time activity, days) in it.
@@ -43,6 +43,21 @@ FORMS = {
     FieldType.INT: "a whole number",
     FieldType.SCORE: "a score between 0 and 1",
 }
+
+
+#: The in-memory type of each value type; everything not listed is a string.
+_DTYPES: dict[FieldType, pl.DataType] = {
+    FieldType.TS: pl.Int64(),
+    FieldType.AMOUNT: pl.Int64(),
+    FieldType.INT: pl.Int64(),
+    FieldType.SCORE: pl.Float64(),
+    FieldType.ID_LIST: pl.List(pl.String),
+}
+
+
+def typed_schema(spec: TableSpec) -> dict[str, pl.DataType]:
+    """The column types a reader returns for `spec`, and a writer expects."""
+    return {c.name: _DTYPES.get(c.type, pl.String()) for c in spec.columns}
 
 
 class ParsedColumn:

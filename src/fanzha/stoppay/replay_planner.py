@@ -27,20 +27,20 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from fanzha.io.fields import typed_schema
+from fanzha.io.schema import TABLES
 from fanzha.trace.attribution import Attribution
 from fanzha.trace.interception import HOLD_DELAY_S
 from fanzha.trace.ledger_index import NO_ACCOUNT, LedgerIndex, build_index
 from fanzha.trace.report_payments import report_payments
 from fanzha.trace.tracer import Trace, TraceOptions, Tracer, TraceSeed
 
-REQUEST_COLUMNS = ("request_id", "ts", "report_id", "account_id", "amount", "hop")
+REQUEST_COLUMNS = TABLES["stop_requests"].column_names
 #: A planned request before `_numbered` gives it its id.
 _PLANNED = {
-    "ts": pl.Int64,
-    "report_id": pl.String,
-    "account_id": pl.String,
-    "amount": pl.Int64,
-    "hop": pl.Int64,
+    name: dtype
+    for name, dtype in typed_schema(TABLES["stop_requests"]).items()
+    if name != "request_id"
 }
 _NO_PAYMENTS = pl.DataFrame(
     schema={"row": pl.Int64, "to_account": pl.String, "amount": pl.Int64, "ts": pl.Int64}
