@@ -31,6 +31,8 @@ bench: $(STAMP)
 	$(BIN)/fanzha bench detect
 	$(BIN)/fanzha bench trace
 	$(BIN)/fanzha bench service
+	$(BIN)/fanzha bench serve
+	$(BIN)/fanzha bench stream
 	$(BIN)/fanzha bench cases
 
 clean:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Services the test suite needs: a running PostgreSQL with a test role and database, and
-# Debian chromium + chromium-driver for the browser tests. Idempotent; run as root (or with
+# Services the test suite needs: a running PostgreSQL with a test role and database,
+# Debian chromium + chromium-driver for the browser tests, and Debian redis-server for the
+# stream tests (which start their own instance). Idempotent; run as root (or with
 # sudo available). Progress goes to stderr; the only line on stdout is the database URL:
 #   export FANZHA_TEST_POSTGRES_URL="$(scripts/test-services.sh)"
 set -euo pipefail
@@ -31,6 +32,10 @@ if ! command -v pg_lsclusters >/dev/null 2>&1; then
 fi
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
+fi
+# The stream tests start their own redis-server on a free port (tests/io/stream_fixtures.py).
+if ! command -v redis-server >/dev/null 2>&1; then
+  apt_install redis-server
 fi
 
 read -r PG_VERSION PG_CLUSTER PG_PORT PG_STATUS < <(pg_lsclusters --no-header | head -n 1 | awk '{print $1, $2, $3, $4}')

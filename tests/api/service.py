@@ -139,11 +139,14 @@ def stop_row(request_id: str, account_id: str, amount: str = "50000.00") -> dict
 def service(database_url: str) -> Iterator[Service]:
     """The app on a fresh database of each backend, seeded with users and two persons.
 
-    The background escalation loop is off: tests escalate when they move the clock.
+    The background escalation and live engine loops are off: tests run their rounds.
     """
     clock = Clock(T0)
     settings = ServiceSettings(
-        database_url=database_url, secure_cookies=False, escalation_interval_s=0
+        database_url=database_url,
+        secure_cookies=False,
+        escalation_interval_s=0,
+        live_interval_s=0,
     )
     with TestClient(create_app(settings, clock)) as client:
         svc = Service(client, clock)

@@ -20,7 +20,9 @@ from tests.api.service import T0, Clock
 
 def test_overdue_warning_is_escalated_in_the_background(database_url: str) -> None:
     clock = Clock(T0)
-    settings = ServiceSettings(database_url=database_url, escalation_interval_s=0.05)
+    settings = ServiceSettings(
+        database_url=database_url, escalation_interval_s=0.05, live_interval_s=0
+    )
     with TestClient(create_app(settings, clock)) as client:
         services: Services = client.app.state.services  # type: ignore[attr-defined]
         with services.database.session() as session:

@@ -31,13 +31,14 @@ def test_good_rows_are_kept_and_bad_rows_named(service: Service) -> None:
         {**GOOD, "event_id": "T7", "amount": "0.00"},
         {key: value for key, value in GOOD.items() if key != "from_account"} | {"event_id": "T8"},
         "not an object",
+        {**GOOD, "event_id": "T" * 65},  # the format allows it; the store holds 64 characters
     ]
     answer = service.client.post(
         "/api/ingest/transfers", json={"rows": rows}, headers=service.headers("admin")
     )
     assert answer.status_code == 200
     body = answer.json()
-    assert (body["received"], body["stored"], body["duplicates"]) == (9, 2, 0)
+    assert (body["received"], body["stored"], body["duplicates"]) == (10, 2, 0)
     reasons = {(r["row"], r["field"]): r["reason"] for r in body["rejected"]}
     assert reasons[(1, "ts")].startswith("impossible date or time")
     assert (
@@ -49,7 +50,8 @@ def test_good_rows_are_kept_and_bad_rows_named(service: Service) -> None:
     assert reasons[(5, "colour")].startswith("unknown field")
     assert reasons[(6, "amount")].startswith("amount must be greater than 0")
     assert reasons[(8, "")] == "a row must be a JSON object"
-    assert {r["row"] for r in body["rejected"]} == {1, 2, 3, 4, 5, 6, 8}
+    assert reasons[(9, "event_id")].startswith("String should have at most 64 characters")
+    assert {r["row"] for r in body["rejected"]} == {1, 2, 3, 4, 5, 6, 8, 9}
 
     transfers = DATASET_TABLES["transfers"]
     with service.services.database.session() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from fanzha.detect.windows import KeyedStream, pair_gap, running_max_asof
+from fanzha.detect.windows import KeyedStream, pair_episode_start, pair_gap, running_max_asof
 
 
 def _a(*values: int) -> np.ndarray:
@@ -61,3 +61,11 @@ def test_window_sums_are_exact_whatever_other_keys_hold() -> None:
 def test_pair_gap_orders_ties_by_tiebreak() -> None:
     gap = pair_gap(_a(1, 1, 1, 2), _a(5, 5, 5, 5), _a(10, 10, 40, 10), _a(1, 0, 2, 3))
     assert gap.tolist() == [0, -1, 30, -1]
+
+
+def test_pair_episode_start_restarts_at_each_marked_event_per_pair() -> None:
+    a, b = _a(1, 1, 1, 2, 1), _a(5, 5, 5, 5, 5)
+    ts = _a(10, 20, 30, 15, 40)
+    starts = _a(1, 0, 1, 1, 0)
+    got = pair_episode_start(a, b, ts, _a(0, 1, 2, 3, 4), starts)
+    assert got.tolist() == [10, 10, 30, 15, 30]

@@ -66,3 +66,22 @@ def test_numbers() -> None:
         False,
         False,
     ]
+
+
+def test_timestamp_edges() -> None:
+    texts = [
+        "2026-03-01T10:00:00Z",
+        "2026-03-01T10:00:00-00:30",
+        "2026-02-30T10:00:00+08:00",  # no such day
+        "2026-03-01T10:00:00+24:00",  # no such offset
+        "2026-03-01T24:00:01+08:00",
+    ]
+    parsed = parse_column(pl.Series(texts), Column("ts", FieldType.TS))
+    assert parsed.values.to_list() == [1_772_359_200, 1_772_361_000, None, None, None]
+    assert [e is None or e.split(":")[0] for e in parsed.error.to_list()] == [
+        True,
+        True,
+        "impossible date or time",
+        "impossible date or time",
+        "impossible date or time",
+    ]

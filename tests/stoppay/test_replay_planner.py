@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import polars as pl
+import pytest
 
 from fanzha.io.schema import TABLES
 from fanzha.stoppay.replay_planner import plan_reference_stop_requests, plan_stop_requests
@@ -143,8 +144,12 @@ def test_causal_prefix_gives_the_same_requests() -> None:
         assert prefix.equals(full.filter(pl.col("ts") <= cut))
 
 
-def random_city(seed: int) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Victims V0..V4 (persons P0..P4) pay mules that pass money around at random."""
+def random_city(
+    seed: int, name_all: bool = True
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Victims V0..V4 (persons P0..P4) pay mules that pass money around at random; each
+    report names every mule its victim paid, or (`name_all` False) only the first one while
+    claiming all it paid."""
     rng = np.random.default_rng(seed)
     mules = [f"M{i}" for i in range(12)]
     rows: list[tuple[int, str | None, str | None, float, str]] = []
@@ -163,19 +168,28 @@ def random_city(seed: int) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     paid = (
         ledger.filter(pl.col("from_account").str.starts_with("V"))
         .group_by("from_account")
-        .agg(pl.col("to_account").unique().sort(), pl.col("ts").max())
+        .agg(pl.col("to_account").unique(maintain_order=True), pl.col("ts").max(), pl.len())
     )
     cases = reports(
         [
-            (f"R{i}", int((ts - BASE_TS) // 60) + 20, f"P{v[1:]}", named, 3000)
-            for i, (v, named, ts) in enumerate(sorted(paid.iter_rows()))
+            (
+                f"R{i}",
+                int((ts - BASE_TS) // 60) + 20,
+                f"P{v[1:]}",
+                sorted(named) if name_all else named[:1],
+                3000 if name_all else 3000 * count,
+            )
+            for i, (v, named, ts, count) in enumerate(sorted(paid.iter_rows()))
         ]
     ).sort("ts")
     return ledger, cases, table
 
 
-def test_prefix_of_a_busy_city_gives_the_same_requests_and_is_deterministic() -> None:
-    ledger, cases, table = random_city(7)
+@pytest.mark.parametrize("name_all", [True, False])
+def test_prefix_of_a_busy_city_gives_the_same_requests_and_is_deterministic(
+    name_all: bool,
+) -> None:
+    ledger, cases, table = random_city(7, name_all)
     full = plan_stop_requests(ledger, cases, table)
     assert full.height > 10
     assert plan_stop_requests(ledger, cases, table).equals(full)
@@ -186,3 +200,92 @@ def test_prefix_of_a_busy_city_gives_the_same_requests_and_is_deterministic() ->
             ledger.filter(pl.col("ts") <= cut), cases.filter(pl.col("ts") <= cut), table
         )
         assert prefix.equals(full.filter(pl.col("ts") <= cut))
+
+
+WIDE = accounts(
+    dict.fromkeys(("V", "W", "X", "M1", "M2", "M3", "M4", "M5", "M6"), "personal"),
+    holders={"V": "P1", "W": "P2", "X": "P3"},
+)
+
+
+def test_payees_the_claim_points_to_are_held_when_they_pass_money_on() -> None:
+    ledger = [
+        (0, "V", "M1", 1000, "mobile"),  # T1 the card the victim names
+        (1, "M1", None, 1000, "atm"),  # T2
+        (2, "V", "M2", 2000, "mobile"),  # T3 a second card the report leaves out
+        (4, "M2", "M3", 2000, "mobile"),  # T4 passed on in 2 minutes: a mule's pace
+        (5, "V", "X", 150, "mobile"),  # T5 an everyday payment to a person ...
+        (6, "X", None, 150, "atm"),  # T6 ... who happens to withdraw it
+    ]
+    claimed_all = plan_stop_requests(
+        transfers(ledger), reports([("R1", 10, "P1", ["M1"], 3000)]), WIDE
+    )
+    # The claim (3000) is 2000 more than the named card received: M2 explains it; X's 150
+    # is too small a part of it to be the fraud (under a tenth).
+    assert rows(claimed_all) == [
+        (10, "R1", "M1", 3000, 1),
+        (10, "R1", "M2", 2000, 1),
+        (10, "R1", "M3", 2000, 2),
+    ]
+    named_only = plan_stop_requests(
+        transfers(ledger), reports([("R1", 10, "P1", ["M1"], 1000)]), WIDE
+    )
+    assert rows(named_only) == [(10, "R1", "M1", 1000, 1)]  # the claim is all explained
+    too_much = plan_stop_requests(
+        transfers(ledger), reports([("R1", 10, "P1", ["M1"], 1500)]), WIDE
+    )
+    assert rows(too_much) == [(10, "R1", "M1", 1500, 1)]  # M2 got more than the claim leaves
+
+
+def test_laundering_money_reaching_a_held_account_tops_up_its_request() -> None:
+    ledger = [
+        (0, "V", "M1", 1000, "mobile"),  # T1
+        (1, "M1", "M2", 1000, "mobile"),  # T2
+        (20, "M5", "M6", 700, "mobile"),  # T3 an unknown mule receives ...
+        (25, "M6", "M2", 700, "mobile"),  # T4 ... and passes it into held M2 within minutes
+        (30, "W", "M2", 400, "mobile"),  # T5 a person paying: not laundering, not asked for
+        (40, "M1", "M2", 90, "mobile"),  # T6 from a held account: refused, brings nothing
+    ]
+    plan = plan_stop_requests(transfers(ledger), reports([("R1", 10, "P1", ["M1"], 1000)]), WIDE)
+    assert rows(plan) == [
+        (10, "R1", "M1", 1000, 1),
+        (10, "R1", "M2", 1000, 2),
+        (25, "R1", "M2", 700, 2),  # the top-up, when the money arrived
+    ]
+    score = score_interception(
+        transfers(ledger), pl.Series(["T1", "T3"]), plan, pl.Series(["M1", "M2", "M5", "M6"])
+    )
+    assert score.held_fen == 170_000  # T3's victim money is held in M2 thanks to the top-up
+    flagged = pl.DataFrame({"account_id": ["M6"], "ts": [BASE_TS]})
+    slow = [*ledger[:3], (24 * 60, "M6", "M2", 700, "mobile")]  # a day later: not passing on
+    assert rows(
+        plan_stop_requests(transfers(slow), reports([("R1", 10, "P1", ["M1"], 1000)]), WIDE)
+    )[-1] == (10, "R1", "M2", 1000, 2)
+    widened = plan_stop_requests(
+        transfers(slow), reports([("R1", 10, "P1", ["M1"], 1000)]), WIDE, flagged
+    )
+    assert rows(widened)[-1] == (24 * 60, "R1", "M2", 700, 2)  # ... unless M6 is a flagged mule
+
+
+def test_an_earlier_case_is_chased_with_the_holds_a_later_report_requested() -> None:
+    ledger = [
+        (0, "V", "M1", 1000, "mobile"),  # T1 R1's victim pays; M1 sits on it for a while
+        (8, "W", "M2", 800, "mobile"),  # T2 R2's victim pays M2 ...
+        (9, "M2", "M4", 800, "mobile"),  # T3 ... which passes it on at once
+        (20, "M1", "M2", 1000, "mobile"),  # T4 R1's money reaches M2, stopped since minute 12
+        (21, "M2", "M3", 1000, "mobile"),  # T5 refused by R2's hold on M2
+    ]
+    cases = reports([("R1", 5, "P1", ["M1"], 1000), ("R2", 10, "P2", ["M2"], 800)])
+    plan = plan_stop_requests(transfers(ledger), cases, WIDE)
+    # R1 is reported first, but its chase only starts at minute 20, when M1 moves the money:
+    # by then R2's hold on M2 is in force, so R1 asks M2 for its money and nothing beyond.
+    assert rows(plan) == [
+        (10, "R2", "M2", 800, 1),
+        (10, "R2", "M4", 800, 2),
+        (20, "R1", "M1", 1000, 1),
+        (20, "R1", "M2", 1000, 2),
+    ]
+    score = score_interception(
+        transfers(ledger), pl.Series(["T1", "T2"]), plan, pl.Series(["M1", "M2", "M3", "M4"])
+    )
+    assert score.held_fen == 100_000 + 80_000  # R1's money in M2, R2's in M4

@@ -94,3 +94,18 @@ def test_bad_dataset_is_refused_whole_with_file_and_line(
     with pytest.raises(DatasetError, match=r"transfers.csv:3 \[amount\]"):
         import_dataset(database, root)
     assert _count(database, DATASET_TABLES["persons"]) == 0
+
+
+def test_ids_longer_than_the_store_holds_are_named_before_anything_is_stored(
+    database: Database, tmp_path: Path
+) -> None:
+    long_id = "6" * 65
+    transfers = (
+        "event_id,ts,from_account,to_account,amount,channel\n"
+        "T1,2026-03-01T10:00:00+08:00,6222020200112233445,,49999.00,mobile\n"
+        f"T2,2026-03-01T10:03:00+08:00,{long_id},,5.00,mobile\n"
+    )
+    root = write_dataset(tmp_path / "city", {"transfers.csv": transfers})
+    with pytest.raises(DatasetError, match=r"transfers.csv:3 \[from_account\]: longer than the 64"):
+        import_dataset(database, root)
+    assert _count(database, DATASET_TABLES["transfers"]) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
@@ -9,7 +10,7 @@ import polars as pl
 BASE_TS = 1_772_294_400  # 2026-03-01T00:00:00+08:00
 
 
-def transfers(rows: list[tuple[int, str | None, str | None, float, str]]) -> pl.DataFrame:
+def transfers(rows: Sequence[tuple[int, str | None, str | None, float, str]]) -> pl.DataFrame:
     """Rows of (minute, from, to, yuan, channel); event ids T1, T2... in the given order."""
     return pl.DataFrame(
         {

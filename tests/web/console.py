@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from fastapi.testclient import TestClient
 
+from fanzha.api.deps import CSRF_HEADER, SESSION_COOKIE, csrf_token
 from tests.api.service import PASSWORD, Service
 
 if TYPE_CHECKING:
@@ -13,13 +14,15 @@ if TYPE_CHECKING:
 
 
 def console(service: Service, username: str, language: str = "zh") -> TestClient:
-    """A separate client in `language`, logged in as `username` (the login lands on the board)."""
+    """A separate client in `language`, logged in as `username` (the login lands on the board),
+    sending the session's CSRF token with every request as the console's pages do."""
     client = TestClient(service.client.app)
     client.get(f"/lang/{language}")
     answer = client.post(
         "/login", data={"username": username, "password": PASSWORD}, follow_redirects=False
     )
     assert answer.status_code == 303 and answer.headers["location"] == "/board"
+    client.headers[CSRF_HEADER] = csrf_token(client.cookies[SESSION_COOKIE])  # as htmx sends it
     return client
 
 

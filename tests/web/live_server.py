@@ -5,7 +5,6 @@ Browsers come from the system (`apt-get install chromium`), never `playwright in
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, sync_playwright
 
+from fanzha.bench.local_port import free_port
 from tests.api.service import Service
 
 CHROMIUM = "/usr/bin/chromium"
@@ -27,17 +27,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def live_url(service: Service) -> Iterator[str]:
     """The service's app (already migrated and seeded) on a real HTTP port."""
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(
         service.client.app, host="127.0.0.1", port=port, lifespan="off", log_level="warning"
     )

@@ -19,16 +19,21 @@ from fanzha.api import (
     auth_routes,
     awareness_routes,
     case_routes,
+    flag_routes,
     hold_routes,
     ingest_routes,
     list_routes,
     statistics_routes,
     stop_routes,
+    stream_routes,
     warning_routes,
 )
 from fanzha.api.escalation_loop import escalate_forever
+from fanzha.api.feed_loop import Feed, feed_dataset
+from fanzha.api.live_loop import LiveEngine, decide_forever
 from fanzha.api.services import Services, wall_clock
 from fanzha.api.settings import ServiceSettings
+from fanzha.api.stream_consumer import consume_stream
 from fanzha.api.users import ensure_admin
 from fanzha.stoppay.lifecycle import LifecycleError
 from fanzha.store.case_stop_usecase import StopPayConflictError
@@ -67,11 +72,19 @@ async def _conflict(_request: Request, exc: Exception) -> JSONResponse:
 
 
 def create_app(
-    settings: ServiceSettings | None = None, clock: Callable[[], int] = wall_clock
+    settings: ServiceSettings | None = None,
+    clock: Callable[[], int] = wall_clock,
+    feed: Feed | None = None,
+    session_clock: Callable[[], int] | None = None,
 ) -> FastAPI:
-    """Build the app; the database is migrated to the newest schema when it starts."""
+    """Build the app; the database is migrated to the newest schema when it starts.
+
+    With `feed`, the dataset is fed in as the clock passes its slices (a demo or a load test);
+    the live engine starts once the backlog the clock has already passed is stored. Logins
+    expire by `session_clock` (default: `clock`).
+    """
     settings = settings or ServiceSettings()
-    services = Services(settings, Database(settings.database_url), clock)
+    services = Services(settings, Database(settings.database_url), clock, session_clock)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -80,11 +93,29 @@ def create_app(
         if password is not None:
             with services.database.session() as session:
                 ensure_admin(session, password.get_secret_value(), services.now())
-        loop = None
+        loops = []
         if settings.escalation_interval_s > 0:
-            loop = asyncio.create_task(escalate_forever(services, settings.escalation_interval_s))
-        yield
-        if loop is not None:
+            loops.append(
+                asyncio.create_task(escalate_forever(services, settings.escalation_interval_s))
+            )
+        ready = None
+        if feed is not None:
+            ready = asyncio.Event()
+            loops.append(asyncio.create_task(feed_dataset(services, feed, ready)))
+        if settings.live_interval_s > 0:
+            live = LiveEngine.start(
+                settings.live_window_days * 86_400,
+                settings.live_lateness_s,
+                settings.live_backfill_s,
+                settings.live_model,
+                origin=None if feed is None else feed.source.meta.start,
+            )
+            loops.append(
+                asyncio.create_task(decide_forever(services, live, settings.live_interval_s, ready))
+            )
+        async with consume_stream(_app, services):
+            yield
+        for loop in loops:
             loop.cancel()
             with suppress(asyncio.CancelledError):
                 await loop
@@ -109,9 +140,11 @@ def create_app(
     for router in (
         auth_routes.router,
         ingest_routes.router,
+        stream_routes.router,
         warning_routes.router,
         admin_routes.router,
         list_routes.router,
+        flag_routes.router,
         stop_routes.router,
         case_routes.router,
         hold_routes.router,

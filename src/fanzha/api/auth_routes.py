@@ -30,7 +30,7 @@ class TokenOut(BaseModel):
 @router.post("/login")
 def login(body: Credentials, svc: ServicesDep) -> TokenOut:
     """A Bearer token valid for FANZHA_SESSION_TTL_S seconds."""
-    now = svc.now()
+    now = svc.session_now()
     with svc.database.session() as session:
         result = log_in(session, body.username, body.password, now, svc.settings.session_ttl_s)
     if result is None:

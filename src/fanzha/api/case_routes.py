@@ -15,7 +15,6 @@ from fanzha.api.roles import Actor, Permission
 from fanzha.api.rows import check_rows
 from fanzha.api.stop_routes import StopRequestOut, request_out
 from fanzha.io.schema import TABLES
-from fanzha.store.case_stop_usecase import stop_pay
 from fanzha.store.case_usecase import (
     TYPOLOGIES,
     UNKNOWN,
@@ -23,7 +22,9 @@ from fanzha.store.case_usecase import (
     case_money,
     open_reported_cases,
 )
+from fanzha.store.pursuit_usecase import one_click
 from fanzha.store.service_tables import CaseRecord
+from fanzha.store.stop_requests_usecase import messages_of
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 
@@ -149,11 +150,22 @@ class UnroutableOut(BaseModel):
     hop: int
 
 
+class IncompleteOut(BaseModel):
+    """A proposal not sent: its request message would lack these required fields."""
+
+    account_id: str
+    amount: int
+    hop: int
+    missing: list[str]
+
+
 class StopPayOut(BaseModel):
-    """Requests sent now; proposals for accounts no stored bank holds; proposals already sent."""
+    """Requests sent now (with their messages); proposals for accounts no stored bank holds;
+    proposals whose message would be incomplete; proposals already sent."""
 
     sent: list[StopRequestOut]
     unroutable: list[UnroutableOut]
+    incomplete: list[IncompleteOut]
     already_requested: int
 
 
@@ -162,17 +174,28 @@ def one_click_stop_pay(case_id: str, svc: ServicesDep, actor: StopPayer) -> Stop
     """一键止付: send every stop request the tracing engine proposes for the case now."""
     now = svc.now()
     with svc.database.session() as session:
-        result = stop_pay(session, case_id, now)
+        result = one_click(session, case_id, now, svc.settings.applicant(actor.username))
         detail = (
             f"sent {len(result.sent)}: {' '.join(r.request_id for r in result.sent)}; "
-            f"unroutable {len(result.unroutable)}; already requested {result.already_requested}"
+            f"unroutable {len(result.unroutable)}; incomplete {len(result.incomplete)}; "
+            f"already requested {result.already_requested}"
         )
         audit(session, actor, now, "stop_pay", kind="case", subject=case_id, detail=detail)
+        messages = messages_of(session, [r.request_id for r in result.sent])
         return StopPayOut(
-            sent=[request_out(r, actor) for r in result.sent],
+            sent=[request_out(r, actor, messages.get(r.request_id)) for r in result.sent],
             unroutable=[
                 UnroutableOut(account_id=u.account_id, amount=u.amount, hop=u.hop)
                 for u in result.unroutable
+            ],
+            incomplete=[
+                IncompleteOut(
+                    account_id=masking.account(i.account_id, actor.role),
+                    amount=i.amount,
+                    hop=i.hop,
+                    missing=i.missing,
+                )
+                for i in result.incomplete
             ],
             already_requested=result.already_requested,
         )

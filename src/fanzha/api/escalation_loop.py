@@ -7,31 +7,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from sqlalchemy.orm import Session
-
 from fanzha.api.services import Services
-from fanzha.store.audit import append_audit
+from fanzha.api.system_audit import audit_by_system
 from fanzha.store.hold_usecase import expire_lapsed
 from fanzha.warn.escalate_usecase import escalate_overdue
-from fanzha.warn.receive_usecase import SYSTEM
 
 log = logging.getLogger(__name__)
-
-
-def _audit_by_system(
-    session: Session, now: int, action: str, *, kind: str, subject: str, detail: str = ""
-) -> None:
-    """An audit entry for what the service did on its own, not at an officer's request."""
-    append_audit(
-        session,
-        ts=now,
-        username=SYSTEM,
-        role=SYSTEM,
-        action=action,
-        subject_kind=kind,
-        subject_id=subject,
-        detail=detail,
-    )
 
 
 def escalate_once(services: Services) -> list[str]:
@@ -39,8 +20,8 @@ def escalate_once(services: Services) -> list[str]:
     with services.database.session() as session:
         escalated = escalate_overdue(session, now)
         if escalated:
-            detail = ";".join(escalated)[:2000]
-            _audit_by_system(
+            detail = ";".join(escalated)
+            audit_by_system(
                 session,
                 now,
                 "escalate",
@@ -57,9 +38,7 @@ def expire_holds_once(services: Services) -> int:
     with services.database.session() as session:
         lapsed = expire_lapsed(session, now)
         if lapsed:
-            _audit_by_system(
-                session, now, "expire_holds", kind="stop_requests", subject=str(lapsed)
-            )
+            audit_by_system(session, now, "expire_holds", kind="stop_requests", subject=str(lapsed))
     return lapsed
 
 

@@ -13,6 +13,7 @@ from fanzha.api.roles import Actor, Permission
 from fanzha.api.stop_routes import StopRequestOut, fen, request_out
 from fanzha.io.fields import AMOUNT_PATTERN
 from fanzha.store.hold_usecase import HoldAction
+from fanzha.store.stop_requests_usecase import messages_of
 
 router = APIRouter(prefix="/api/stop-requests", tags=["stop-payment"])
 
@@ -33,7 +34,8 @@ def hold_action(
     request_id: str, body: HoldActionIn, svc: ServicesDep, actor: Officer
 ) -> StopRequestOut:
     """Act on a running hold; what the rules forbid (a third renewal, a return larger than
-    what is held, acting on an expired stop) is 409 with the reason."""
+    what is held, acting on an expired stop) is 409 with the reason. The answer carries the
+    request's message where one-click sent it."""
     now = svc.now()
     with svc.database.session() as session:
         record = act_on_stop(
@@ -45,4 +47,4 @@ def hold_action(
             amount_fen=fen(body.amount),
             reason=body.reason,
         )
-        return request_out(record, actor)
+        return request_out(record, actor, messages_of(session, [request_id]).get(request_id))

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, 
 
 from fanzha.io import fields
 from fanzha.io.schema import Column, FieldType, TableSpec
+from fanzha.store.dataset_tables import BOUNDED, ID_CHARS
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,10 @@ def _annotation(column: Column) -> Any:
     elif column.type is FieldType.TEXT:
         text = Annotated[str, StringConstraints(min_length=1)]
     else:
-        text = Annotated[str, StringConstraints(pattern=fields.PATTERNS[column.type])]
+        limit = ID_CHARS if column.type in BOUNDED else None
+        text = Annotated[
+            str, StringConstraints(pattern=fields.PATTERNS[column.type], max_length=limit)
+        ]
     if column.type is FieldType.INT:
         text = text | int
     elif column.type is FieldType.SCORE:

@@ -17,11 +17,16 @@ def wall_clock() -> int:
 
 @dataclass
 class Services:
-    """Held on `app.state.services`; tests pass their own clock to move time on."""
+    """Held on `app.state.services`; tests pass their own clock to move time on.
+
+    `clock` is event time (deadlines, holds, audit); logins expire by `session_clock`, which
+    stays on the wall when a demo runs event time faster.
+    """
 
     settings: ServiceSettings
     database: Database
     clock: Callable[[], int] = wall_clock
+    session_clock: Callable[[], int] | None = None
 
     @property
     def policy(self) -> WarnPolicy:
@@ -29,3 +34,6 @@ class Services:
 
     def now(self) -> int:
         return self.clock()
+
+    def session_now(self) -> int:
+        return (self.session_clock or self.clock)()

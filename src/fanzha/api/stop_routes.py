@@ -17,9 +17,14 @@ from fanzha.api.roles import Actor, Permission
 from fanzha.api.rows import Rejection, check_rows
 from fanzha.io.fields import AMOUNT_PATTERN
 from fanzha.io.schema import TABLES
-from fanzha.stoppay.messages import BankAnswer, BankResult
+from fanzha.stoppay.messages import BankAnswer, BankResult, StopPaymentRequest
 from fanzha.store.service_tables import StopRequestRecord
-from fanzha.store.stop_requests_usecase import receive_requests, requests_for
+from fanzha.store.stop_requests_usecase import (
+    get_request,
+    messages_of,
+    receive_requests,
+    requests_for,
+)
 
 router = APIRouter(prefix="/api/stop-requests", tags=["stop-payment"])
 
@@ -65,6 +70,98 @@ def submit(batch: RequestBatch, svc: ServicesDep, actor: Sender) -> IngestOut:
     )
 
 
+class FundSourceOut(BaseModel):
+    paying_bank: str
+    payer_name: str
+    payer_account: str
+    amount: int  # fen
+    currency: str
+    paid_at: int
+
+
+class AccountToStopOut(BaseModel):
+    bank_code: str
+    bank_name: str
+    account_kind: str
+    account_number: str
+    holder_name: str
+
+
+class OfficerOut(BaseModel):
+    id_type: str
+    id_number: str
+    name: str
+    phone: str
+
+
+class StopMessageOut(BaseModel):
+    """The request message the bank received (PBOC/MPS interface fields); amounts fen, times
+    UTC epoch seconds."""
+
+    serial_number: str
+    sending_institution: str
+    transaction_type_code: str
+    application_number: str
+    original_report_number: str
+    application_type: str
+    case_number: str
+    case_type: str
+    urgency: str
+    measure: str
+    source: FundSourceOut
+    account: AccountToStopOut
+    amount: int
+    reason: str
+    start_at: int
+    end_at: int
+    applying_unit: str
+    applied_at: int
+    handling_officer: OfficerOut
+    assisting_officer: OfficerOut | None
+
+
+def message_out(message: StopPaymentRequest, actor: Actor) -> StopMessageOut:
+    """The message as `actor` may see it: the victim and the accounts masked by role."""
+    source, account = message.source, message.account
+    return StopMessageOut(
+        serial_number=message.serial_number,
+        sending_institution=message.sending_institution,
+        transaction_type_code=message.transaction_type_code,
+        application_number=message.application_number,
+        original_report_number=message.original_report_number,
+        application_type=message.application_type.value,
+        case_number=message.case_number,
+        case_type=message.case_type,
+        urgency=message.urgency.value,
+        measure=message.measure.value,
+        source=FundSourceOut(
+            paying_bank=source.paying_bank,
+            payer_name=masking.person_id(source.payer_name, actor.role),
+            payer_account=masking.account(source.payer_account, actor.role),
+            amount=source.amount_fen,
+            currency=source.currency,
+            paid_at=source.paid_at,
+        ),
+        account=AccountToStopOut(
+            bank_code=account.bank_code,
+            bank_name=account.bank_name,
+            account_kind=account.account_kind,
+            account_number=masking.account(account.account_number, actor.role),
+            holder_name=masking.person_id(account.holder_name, actor.role),
+        ),
+        amount=message.amount_fen,
+        reason=message.reason,
+        start_at=message.start_at,
+        end_at=message.end_at,
+        applying_unit=message.applying_unit,
+        applied_at=message.applied_at,
+        handling_officer=OfficerOut.model_validate(message.handling_officer, from_attributes=True),
+        assisting_officer=None
+        if message.assisting_officer is None
+        else OfficerOut.model_validate(message.assisting_officer, from_attributes=True),
+    )
+
+
 class StopRequestOut(BaseModel):
     request_id: str
     ts: int
@@ -82,11 +179,15 @@ class StopRequestOut(BaseModel):
     stop_renewals: int
     freeze_renewals: int
     returned: int  # fen
+    message: StopMessageOut | None = None  # requests sent by one click carry their message
 
 
-def request_out(record: StopRequestRecord, actor: Actor) -> StopRequestOut:
+def request_out(
+    record: StopRequestRecord, actor: Actor, message: StopPaymentRequest | None = None
+) -> StopRequestOut:
     out = StopRequestOut.model_validate(record, from_attributes=True)
     out.account_id = masking.account(record.account_id, actor.role)
+    out.message = None if message is None else message_out(message, actor)
     return out
 
 
@@ -95,6 +196,7 @@ def list_requests(svc: ServicesDep, actor: Reader) -> list[StopRequestOut]:
     """All requests for officers; a bank partner gets only those sent to its bank."""
     with svc.database.session() as session:
         records = requests_for(session, actor.bank_scope)
+        messages = messages_of(session, [r.request_id for r in records])
         audit(
             session,
             actor,
@@ -103,7 +205,19 @@ def list_requests(svc: ServicesDep, actor: Reader) -> list[StopRequestOut]:
             kind="stop_requests",
             subject=actor.bank or "all",
         )
-        return [request_out(r, actor) for r in records]
+        return [request_out(r, actor, messages.get(r.request_id)) for r in records]
+
+
+@router.get("/{request_id}")
+def read_request(request_id: str, svc: ServicesDep, actor: Reader) -> StopRequestOut:
+    """One request with its message; another bank's request is 404 to a bank partner."""
+    with svc.database.session() as session:
+        record = get_request(session, request_id, actor.bank_scope)
+        messages = messages_of(session, [request_id])
+        audit(
+            session, actor, svc.now(), "read_stop_request", kind="stop_request", subject=request_id
+        )
+        return request_out(record, actor, messages.get(request_id))
 
 
 def fen(yuan: str) -> int:

@@ -26,7 +26,7 @@ from fanzha.io.schema import TABLES
 PASSWORD = "bench password only"
 
 
-def _json_rows(frame: pl.DataFrame, table: str) -> list[dict[str, object]]:
+def json_rows(frame: pl.DataFrame, table: str) -> list[dict[str, object]]:
     spec = TABLES[table]
     text = frame.select([format_column(pl.col(c.name), c.type).alias(c.name) for c in spec.columns])
     return text.fill_null("").to_dicts()
@@ -48,11 +48,11 @@ def _persons_and_warnings(count: int) -> tuple[list[dict[str, object]], list[dic
             "reasons": ["long_call_overseas"] * count,
         }
     )
-    return persons, _json_rows(warnings, "warnings")
+    return persons, json_rows(warnings, "warnings")
 
 
 def run(rows: int, batch: int, warnings: int, database: str | None) -> list[dict[str, object]]:
-    transfers = _json_rows(synthetic_transfers(rows), "transfers")
+    transfers = json_rows(synthetic_transfers(rows), "transfers")
     spec = TABLES["transfers"]
     checked, _ = time_runs(lambda: check_rows(spec, transfers[:batch]), 3)
     results: list[dict[str, object]] = [

@@ -109,6 +109,36 @@ def bench_service(
     print_rows("fanzha bench service", run(rows, batch, warnings, database))
 
 
+@bench_app.command("serve")
+def bench_serve(
+    *,
+    persons: Annotated[int, typer.Option(help="Residents of the simulated city fed in.")] = 20_000,
+    days: Annotated[
+        int, typer.Option(help="Days simulated (the first warm-hours are preloaded).")
+    ] = 2,
+    seed: Annotated[int, typer.Option(help="Seed of the city.")] = 4401,
+    speed: Annotated[float, typer.Option(help="Event seconds per wall second.")] = 1440.0,
+    warm_hours: Annotated[float, typer.Option(help="Hours stored before the feed starts.")] = 24.0,
+    lateness: Annotated[int, typer.Option(help="FANZHA_LIVE_LATENESS_S of the service.")] = 60,
+    interval: Annotated[float, typer.Option(help="FANZHA_LIVE_INTERVAL_S of the service.")] = 1.0,
+) -> None:
+    """A steady feed over HTTP into `fanzha serve`: rows/s ingested, warning latency p50/p99."""
+    from fanzha.bench.serve_bench import run
+
+    print_rows(
+        "fanzha bench serve",
+        run(
+            persons=persons,
+            days=days,
+            seed=seed,
+            speed=speed,
+            warm_hours=warm_hours,
+            lateness_s=lateness,
+            interval_s=interval,
+        ),
+    )
+
+
 @bench_app.command("cases")
 def bench_cases(
     rows: Annotated[int, typer.Option(help="Transfers in the stored ledger.")] = 200_000,
@@ -122,3 +152,22 @@ def bench_cases(
     from fanzha.bench.cases_bench import run
 
     print_rows("fanzha bench cases", run(rows, accounts, cases, database))
+
+
+@bench_app.command("stream")
+def bench_stream(
+    *,
+    persons: Annotated[int, typer.Option(help="Residents of the simulated city fed.")] = 5_000,
+    days: Annotated[int, typer.Option(help="Days simulated.")] = 2,
+    chunk: Annotated[int, typer.Option(help="Rows per stream entry.")] = 1000,
+    database: Annotated[
+        str | None, typer.Option(help="Database URL (default: a fresh SQLite file).")
+    ] = None,
+    redis_url: Annotated[
+        str | None, typer.Option("--redis", help="Redis URL (default: a throwaway redis-server).")
+    ] = None,
+) -> None:
+    """Redis Streams ingest: rows/s published and consumed (checked, stored, acked)."""
+    from fanzha.bench.stream_bench import run
+
+    print_rows("fanzha bench stream", run(persons, days, chunk, database, redis_url))

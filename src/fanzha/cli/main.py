@@ -8,6 +8,7 @@ from fanzha import __version__
 from fanzha.cli import (
     bench_cmd,
     demo_cmd,
+    feed_cmd,
     replay_cmd,
     score_cmd,
     serve_cmd,
@@ -43,6 +44,7 @@ app.command("replay")(replay_cmd.replay)
 app.command("score")(score_cmd.score)
 app.command("train")(train_cmd.train)
 app.command("serve")(serve_cmd.serve)
+app.command("feed")(feed_cmd.feed)
 app.command("simulate")(simulate_command)
 app.command("trace")(trace)
 app.add_typer(investigate_app, name="investigate")

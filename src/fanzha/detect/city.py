@@ -3,6 +3,7 @@
 Numbers, accounts, persons, domains and apps become dense int64 codes so every later step is
 numpy over arrays. Codes never leak into outputs: decisions are written with the original
 ids and ordered by (ts, id), so a replay of a prefix writes the same rows as the full one.
+Tables are read, coded and let go one at a time, so the text of only one table is ever held.
 """
 
 from __future__ import annotations
@@ -12,25 +13,15 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from fanzha.detect.vocabulary import Vocabulary
 from fanzha.detect.windows import FloatArray, Int64Array
-from fanzha.io.dataset import Dataset
+from fanzha.io.dataset import TableSource
 from fanzha.io.schema import ACCOUNT_KINDS, PHONE_KINDS
 
 #: Transfer channels where money leaves the banks' books.
 CASH_OUT_CHANNELS = ("atm", "counter", "crypto_otc")
 
 _NO_TS = np.int64(-(2**62))
-
-
-def _codes(values: pl.Series, vocabulary: pl.Series) -> Int64Array:
-    """Dense codes of `values` in the sorted `vocabulary`; -1 for null or not in it."""
-    physical = values.cast(pl.String).cast(pl.Enum(vocabulary), strict=False).to_physical()
-    return physical.cast(pl.Int64).fill_null(-1).to_numpy()
-
-
-def _vocabulary(*columns: pl.Series) -> pl.Series:
-    parts = [c.drop_nulls().cast(pl.String) for c in columns]
-    return pl.concat(parts).unique().sort() if parts else pl.Series([], dtype=pl.String)
 
 
 @dataclass(frozen=True)
@@ -109,63 +100,110 @@ def _ts_or_none(series: pl.Series) -> Int64Array:
     return series.fill_null(int(_NO_TS)).to_numpy().astype(np.int64)
 
 
-def load_city(dataset: Dataset) -> City:
-    """Read the input tables of `dataset` (never labels/) and code them."""
+def _int64(series: pl.Series) -> Int64Array:
+    return series.to_numpy().astype(np.int64)
+
+
+def _kind_codes(column: pl.Series, kinds: tuple[str, ...]) -> Int64Array:
+    """Index of each value in the sorted `kinds`, -1 if none."""
+    physical = column.cast(pl.Enum(sorted(kinds)), strict=False).to_physical()
+    return physical.cast(pl.Int64).fill_null(-1).to_numpy()
+
+
+@dataclass(frozen=True)
+class _Vocabularies:
+    numbers: Vocabulary
+    accounts: Vocabulary
+    persons: Vocabulary
+    domains: Vocabulary
+    apps: Vocabulary
+
+
+@dataclass(frozen=True)
+class _Registry:
+    """Rows of phones.csv or accounts.csv, coded: the value, its kind, since when, whose."""
+
+    code: Int64Array
+    kind: Int64Array
+    since: Int64Array
+    holder: Int64Array
+
+    def spread(self, values: Vocabulary, persons: Vocabulary, size: int) -> _Registry:
+        """The same facts indexed by final code: -1 / _NO_TS where the registry is silent."""
+        code = values.final(self.code)
+        kind = np.full(size, -1, dtype=np.int64)
+        kind[code] = self.kind
+        since = np.full(size, _NO_TS, dtype=np.int64)
+        since[code] = self.since
+        holder = np.full(size, -1, dtype=np.int64)
+        holder[code] = persons.final(self.holder)
+        return _Registry(np.arange(size, dtype=np.int64), kind, since, holder)
+
+
+def _registry(
+    frame: pl.DataFrame,
+    columns: tuple[str, str],
+    kinds: tuple[str, ...],
+    vocab: tuple[Vocabulary, Vocabulary],
+    new_holders: bool,
+) -> _Registry:
+    """`columns` = (value, since); holders not met before are coded only if `new_holders`."""
+    values, persons = vocab
+    return _Registry(
+        code=values.code(frame[columns[0]]),
+        kind=_kind_codes(frame["kind"], kinds),
+        since=_ts_or_none(frame[columns[1]]),
+        holder=persons.code(frame["holder_person_id"], grow=new_holders),
+    )
+
+
+def load_city(dataset: TableSource) -> City:
+    """Read the input tables of `dataset` (never labels/) and code them, one table at a time."""
+    vocab = _Vocabularies(*(Vocabulary() for _ in range(5)))
     persons = dataset.table("persons")
-    phones = dataset.table("phones")
-    accounts = dataset.table("accounts")
-    calls = dataset.table("calls")
-    sms = dataset.table("sms")
-    net = dataset.table("net")
-    transfers = dataset.table("transfers")
-    reports = dataset.table("reports")
-    lists = {k: dataset.table(f"lists/{k}") for k in ("numbers", "accounts", "domains", "apps")}
-
-    number_vocab = _vocabulary(
-        phones["number"],
-        calls["caller"],
-        calls["callee"],
-        sms["sender"],
-        sms["receiver"],
-        net["number"],
-        lists["numbers"]["value"],
+    person_code = vocab.persons.code(persons["person_id"])
+    person_birth = _int64(persons["birth_year"])
+    del persons
+    phones = _registry(
+        dataset.table("phones"),
+        ("number", "activated_at"),
+        PHONE_KINDS,
+        (vocab.numbers, vocab.persons),
+        new_holders=True,
     )
-    reported = reports.select("ts", pl.col("paid_to").alias("account")).explode("account")
-    account_vocab = _vocabulary(
-        accounts["account_id"],
-        transfers["from_account"],
-        transfers["to_account"],
-        reported["account"],
-        lists["accounts"]["value"],
+    accounts = _registry(
+        dataset.table("accounts"),
+        ("account_id", "opened_at"),
+        ACCOUNT_KINDS,
+        (vocab.accounts, vocab.persons),
+        new_holders=False,
     )
-    person_vocab = _vocabulary(persons["person_id"], phones["holder_person_id"])
-    net_domains = net.filter(pl.col("kind") == "url_visit")["target"]
-    net_apps = net.filter(pl.col("kind") == "app_install")["target"]
-    domain_vocab = _vocabulary(sms["url_domain"], net_domains, lists["domains"]["value"])
-    app_vocab = _vocabulary(net_apps, lists["apps"]["value"])
+    contacts = _contacts(_calls(dataset.table("calls"), vocab), _sms(dataset.table("sms"), vocab))
+    net = _net(dataset.table("net"), vocab)
+    transfers = _transfers(dataset.table("transfers"), vocab)
+    reported = dataset.table("reports").select("ts", pl.col("paid_to").alias("account"))
+    reported = reported.explode("account")
+    report_ts, report_account = _int64(reported["ts"]), vocab.accounts.code(reported["account"])
+    del reported
+    lists = {
+        kind: _listed(dataset.table(f"lists/{kind}"), values)
+        for kind, values in (
+            ("numbers", vocab.numbers),
+            ("accounts", vocab.accounts),
+            ("domains", vocab.domains),
+            ("apps", vocab.apps),
+        )
+    }
 
-    n_numbers = number_vocab.len()
-    phone_code = _codes(phones["number"], number_vocab)
-    number_kind = np.full(n_numbers, -1, dtype=np.int64)
-    number_kind[phone_code] = _codes(phones["kind"], pl.Series(PHONE_KINDS).sort())
-    number_activated = np.full(n_numbers, _NO_TS, dtype=np.int64)
-    number_activated[phone_code] = _ts_or_none(phones["activated_at"])
-    number_holder = np.full(n_numbers, -1, dtype=np.int64)
-    number_holder[phone_code] = _codes(phones["holder_person_id"], person_vocab)
-
-    n_accounts = account_vocab.len()
-    acc_code = _codes(accounts["account_id"], account_vocab)
-    account_kind = np.full(n_accounts, -1, dtype=np.int64)
-    account_kind[acc_code] = _codes(accounts["kind"], pl.Series(ACCOUNT_KINDS).sort())
-    account_opened = np.full(n_accounts, _NO_TS, dtype=np.int64)
-    account_opened[acc_code] = _ts_or_none(accounts["opened_at"])
-    account_holder = np.full(n_accounts, -1, dtype=np.int64)
-    account_holder[acc_code] = _codes(accounts["holder_person_id"], person_vocab)
-    cards = np.bincount(account_holder[account_holder >= 0], minlength=person_vocab.len())
-    holder_cards = np.where(account_holder >= 0, cards[np.clip(account_holder, 0, None)], 0)
-
+    number_vocab, account_vocab = vocab.numbers.seal(), vocab.accounts.seal()
+    person_vocab = vocab.persons.seal()
+    domain_vocab, app_vocab = vocab.domains.seal(), vocab.apps.seal()
+    phones = phones.spread(vocab.numbers, vocab.persons, number_vocab.len())
+    accounts = accounts.spread(vocab.accounts, vocab.persons, account_vocab.len())
+    cards = np.bincount(accounts.holder[accounts.holder >= 0], minlength=person_vocab.len())
+    holder_cards = np.where(accounts.holder >= 0, cards[np.clip(accounts.holder, 0, None)], 0)
     birth = np.zeros(person_vocab.len(), dtype=np.int64)
-    birth[_codes(persons["person_id"], person_vocab)] = persons["birth_year"].to_numpy()
+    birth[vocab.persons.final(person_code)] = person_birth
 
     return City(
         start=dataset.meta.start,
@@ -175,90 +213,142 @@ def load_city(dataset: Dataset) -> City:
         persons=person_vocab,
         domains=domain_vocab,
         apps=app_vocab,
-        number_kind=number_kind,
-        number_activated=number_activated,
-        number_holder=number_holder,
-        account_kind=account_kind,
-        account_opened=account_opened,
-        account_holder=account_holder,
+        number_kind=phones.kind,
+        number_activated=phones.since,
+        number_holder=phones.holder,
+        account_kind=accounts.kind,
+        account_opened=accounts.since,
+        account_holder=accounts.holder,
         holder_cards=holder_cards.astype(np.int64),
         person_birth_year=birth,
-        contacts=_contacts(calls, sms, number_vocab, domain_vocab),
-        net=_net(net, number_vocab, domain_vocab, app_vocab),
-        transfers=_transfers(transfers, account_vocab),
-        report_ts=reported["ts"].to_numpy().astype(np.int64),
-        report_account=_codes(reported["account"], account_vocab),
+        contacts=_final_contacts(contacts, vocab),
+        net=_final_net(net, vocab),
+        transfers=Transfers(
+            ts=transfers.ts,
+            src=vocab.accounts.final(transfers.src),
+            dst=vocab.accounts.final(transfers.dst),
+            amount=transfers.amount,
+            cash_out=transfers.cash_out,
+            seq=transfers.seq,
+        ),
+        report_ts=report_ts,
+        report_account=vocab.accounts.final(report_account),
         lists=Lists(
-            numbers=_listed(lists["numbers"], number_vocab),
-            accounts=_listed(lists["accounts"], account_vocab),
-            domains=_listed(lists["domains"], domain_vocab),
-            apps=_listed(lists["apps"], app_vocab),
+            numbers=(vocab.numbers.final(lists["numbers"][0]), lists["numbers"][1]),
+            accounts=(vocab.accounts.final(lists["accounts"][0]), lists["accounts"][1]),
+            domains=(vocab.domains.final(lists["domains"][0]), lists["domains"][1]),
+            apps=(vocab.apps.final(lists["apps"][0]), lists["apps"][1]),
         ),
     )
 
 
-def _listed(frame: pl.DataFrame, vocabulary: pl.Series) -> tuple[Int64Array, Int64Array]:
-    frame = frame.filter(pl.col("value").is_in(vocabulary.implode()))
-    return _codes(frame["value"], vocabulary), frame["listed_at"].to_numpy().astype(np.int64)
+def _listed(frame: pl.DataFrame, vocabulary: Vocabulary) -> tuple[Int64Array, Int64Array]:
+    return vocabulary.code(frame["value"]), _int64(frame["listed_at"])
 
 
-def _contacts(
-    calls: pl.DataFrame, sms: pl.DataFrame, numbers: pl.Series, domains: pl.Series
-) -> Contacts:
-    frame = pl.concat(
-        [
-            calls.select(
-                "ts",
-                pl.lit(0, pl.Int64).alias("is_sms"),
-                "event_id",
-                pl.col("caller").alias("src"),
-                pl.col("callee").alias("dst"),
-                pl.col("duration_s").alias("duration"),
-                pl.lit(None, pl.String).alias("domain"),
-            ),
-            sms.select(
-                "ts",
-                pl.lit(1, pl.Int64).alias("is_sms"),
-                "event_id",
-                pl.col("sender").alias("src"),
-                pl.col("receiver").alias("dst"),
-                pl.lit(0, pl.Int64).alias("duration"),
-                pl.col("url_domain").alias("domain"),
-            ),
-        ]
-    ).sort("ts", "is_sms", "event_id")
+def _time_order(frame: pl.DataFrame) -> Int64Array:
+    """Row order by (ts, event_id): the files are in time order, ties are broken by id."""
+    return frame.select(pl.arg_sort_by("ts", "event_id")).to_series().to_numpy()
+
+
+def _calls(calls: pl.DataFrame, vocab: _Vocabularies) -> Contacts:
+    order = _time_order(calls)
+    size = calls.height
     return Contacts(
-        ts=frame["ts"].to_numpy().astype(np.int64),
-        src=_codes(frame["src"], numbers),
-        dst=_codes(frame["dst"], numbers),
-        duration=frame["duration"].to_numpy().astype(np.int64),
-        is_sms=frame["is_sms"].to_numpy().astype(np.int64),
-        domain=_codes(frame["domain"], domains),
-        seq=np.arange(frame.height, dtype=np.int64),
+        ts=_int64(calls["ts"])[order],
+        src=vocab.numbers.code(calls["caller"])[order],
+        dst=vocab.numbers.code(calls["callee"])[order],
+        duration=_int64(calls["duration_s"])[order],
+        is_sms=np.zeros(size, dtype=np.int64),
+        domain=np.full(size, -1, dtype=np.int64),
+        seq=np.arange(size, dtype=np.int64),
     )
 
 
-def _net(net: pl.DataFrame, numbers: pl.Series, domains: pl.Series, apps: pl.Series) -> NetEvents:
-    frame = net.sort("ts", "event_id")
-    is_app = (frame["kind"] == "app_install").to_numpy()
-    target_domain = _codes(frame["target"], domains)
-    target_app = _codes(frame["target"], apps)
+def _sms(sms: pl.DataFrame, vocab: _Vocabularies) -> Contacts:
+    order = _time_order(sms)
+    size = sms.height
+    return Contacts(
+        ts=_int64(sms["ts"])[order],
+        src=vocab.numbers.code(sms["sender"])[order],
+        dst=vocab.numbers.code(sms["receiver"])[order],
+        duration=np.zeros(size, dtype=np.int64),
+        is_sms=np.ones(size, dtype=np.int64),
+        domain=vocab.domains.code(sms["url_domain"])[order],
+        seq=np.arange(size, dtype=np.int64),
+    )
+
+
+def _contacts(calls: Contacts, sms: Contacts) -> Contacts:
+    """One stream in (ts, kind, event_id) order: at equal ts calls come first."""
+    ts = np.concatenate([calls.ts, sms.ts])
+    order = np.argsort(ts, kind="stable")
+
+    def merged(a: Int64Array, b: Int64Array) -> Int64Array:
+        return np.concatenate([a, b])[order]
+
+    return Contacts(
+        ts=ts[order],
+        src=merged(calls.src, sms.src),
+        dst=merged(calls.dst, sms.dst),
+        duration=merged(calls.duration, sms.duration),
+        is_sms=merged(calls.is_sms, sms.is_sms),
+        domain=merged(calls.domain, sms.domain),
+        seq=np.arange(ts.size, dtype=np.int64),
+    )
+
+
+def _final_contacts(contacts: Contacts, vocab: _Vocabularies) -> Contacts:
+    return Contacts(
+        ts=contacts.ts,
+        src=vocab.numbers.final(contacts.src),
+        dst=vocab.numbers.final(contacts.dst),
+        duration=contacts.duration,
+        is_sms=contacts.is_sms,
+        domain=vocab.domains.final(contacts.domain),
+        seq=contacts.seq,
+    )
+
+
+def _net(net: pl.DataFrame, vocab: _Vocabularies) -> NetEvents:
+    """Targets in first-sight codes: of the domain vocabulary for visits, of apps for installs."""
+    order = _time_order(net)
+    is_app = (net["kind"] == "app_install").to_numpy()
+    targets = net.select(
+        domain=pl.when(pl.col("kind") == "url_visit").then("target"),
+        app=pl.when(pl.col("kind") == "app_install").then("target"),
+    )
+    domain, app = vocab.domains.code(targets["domain"]), vocab.apps.code(targets["app"])
     return NetEvents(
-        ts=frame["ts"].to_numpy().astype(np.int64),
-        number=_codes(frame["number"], numbers),
-        is_app=is_app.astype(np.int64),
-        target=np.where(is_app, target_app, target_domain).astype(np.int64),
+        ts=_int64(net["ts"])[order],
+        number=vocab.numbers.code(net["number"])[order],
+        is_app=is_app.astype(np.int64)[order],
+        target=np.where(is_app, app, domain)[order],
     )
 
 
-def _transfers(transfers: pl.DataFrame, accounts: pl.Series) -> Transfers:
-    frame = transfers.sort("ts", "event_id")
-    cash_out = frame["to_account"].is_null() | frame["channel"].is_in(list(CASH_OUT_CHANNELS))
+def _final_net(net: NetEvents, vocab: _Vocabularies) -> NetEvents:
+    is_app = net.is_app == 1
+    app = vocab.apps.final(np.where(is_app, net.target, -1))
+    domain = vocab.domains.final(np.where(is_app, -1, net.target))
+    return NetEvents(
+        ts=net.ts,
+        number=vocab.numbers.final(net.number),
+        is_app=net.is_app,
+        target=np.where(is_app, app, domain),
+    )
+
+
+def _transfers(transfers: pl.DataFrame, vocab: _Vocabularies) -> Transfers:
+    order = _time_order(transfers)
+    cash_out = transfers["to_account"].is_null() | transfers["channel"].is_in(
+        list(CASH_OUT_CHANNELS)
+    )
     return Transfers(
-        ts=frame["ts"].to_numpy().astype(np.int64),
-        src=_codes(frame["from_account"], accounts),
-        dst=_codes(frame["to_account"], accounts),
-        amount=frame["amount"].to_numpy().astype(np.float64) / 100.0,
-        cash_out=cash_out.to_numpy().astype(np.int64),
-        seq=np.arange(frame.height, dtype=np.int64),
+        ts=_int64(transfers["ts"])[order],
+        src=vocab.accounts.code(transfers["from_account"])[order],
+        dst=vocab.accounts.code(transfers["to_account"])[order],
+        amount=transfers["amount"].to_numpy().astype(np.float64)[order] / 100.0,
+        cash_out=cash_out.to_numpy().astype(np.int64)[order],
+        seq=np.arange(transfers.height, dtype=np.int64),
     )

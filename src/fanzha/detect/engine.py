@@ -3,8 +3,8 @@
 Stages run in dependency order, each a pure function of the inputs and the earlier stages'
 time-stamped scores (always read "as of" the moment being judged):
 numbers (two passes, the second sees whether the people a number engaged were also worked by
-other suspect numbers) -> exposure of persons -> accounts (two passes, the second sees money
-arriving from accounts the first found suspect) -> persons -> warnings.
+other suspect numbers) -> exposure of persons -> accounts (three passes, each sees money
+arriving from accounts the pass before found suspect) -> persons -> warnings.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from fanzha.detect.warning_policy import TierPolicy, select_warnings
 from fanzha.detect.windows import FloatArray, Int64Array
 
 Progress = Callable[[str], None]
+#: Account passes: victims' payees, then the accounts they pay, then the next hop.
+ACCOUNT_PASSES = 3
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,16 @@ def person_stage(
     )
 
 
+def account_passes(city: City, per_transfer: FloatArray, stage: StageModel) -> pl.DataFrame:
+    """Scored account rows of the last of ACCOUNT_PASSES passes. Each pass sees money arriving
+    from accounts the pass before found suspect, so a mule chain is found hop by hop: the
+    first-level account from its victims, the next from the first, and so on."""
+    upstream: Suspicion | None = None
+    for _ in range(ACCOUNT_PASSES - 1):
+        upstream = suspicion_of(scored_by(account_features(city, per_transfer, upstream), stage))
+    return scored_by(account_features(city, per_transfer, upstream), stage)
+
+
 def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     """Compute and score every stage's rows."""
     progress("numbers")
@@ -154,10 +166,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     progress("exposure")
     exposure = exposure_stage(city, numbers, model.number.threshold)
     progress("accounts")
-    first = scored_by(account_features(city, exposure.per_transfer, None), model.account)
-    upstream = suspicion_of(first)
-    del first
-    accounts = scored_by(account_features(city, exposure.per_transfer, upstream), model.account)
+    accounts = account_passes(city, exposure.per_transfer, model.account)
     account_flags = flags(accounts, model.account.threshold)
     accounts = accounts.select("key", "ts", "score")
     progress("persons")

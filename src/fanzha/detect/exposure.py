@@ -59,6 +59,7 @@ def suspect_contacts(city: City, numbers: Suspicion) -> pl.DataFrame:
                     "cts": c.ts[keep],
                     "talk": c.duration[keep].astype(np.float64),
                     "outgoing": np.full(int(keep.sum()), outgoing),
+                    "local": (city.number_holder[other_side[keep]] >= 0).astype(np.float64),
                 }
             )
         )
@@ -71,9 +72,11 @@ EXPOSURE_FEATURES = (
     "exp_flag_n",
     "exp_suspect_talk",
     "exp_suspect_n",
+    "exp_suspect_numbers",
     "exp_max",
     "exp_flag_reach",
     "exp_flag_outgoing_n",
+    "exp_flag_local_n",
     "exp_flag_recent_s",
     "exp_suspect_recent_s",
 )
@@ -92,7 +95,9 @@ def exposure_at(
     the past 72 h, the highest suspicion among them, all as of ts, and (with `reach`, the
     numbers' fan-out to strangers) how narrowly the least broad flagged contact casts: a
     flagged number that calls thousands is weaker evidence about each of them. Contacts the
-    person made themselves count apart: friends call each other, rings mostly call out."""
+    person made themselves count apart: friends call each other, rings mostly call out; so do
+    flagged numbers with a local real-name holder (a resident's new SIM calling friends looks
+    like a ring line early in a replay; rings mostly call from numbers nobody here holds)."""
     n = person.size
     out = {name: np.zeros(n, dtype=np.float64) for name in EXPOSURE_FEATURES}
     # No contact in the window reads as a contact the whole window ago.
@@ -122,10 +127,17 @@ def exposure_at(
         (pl.col("talk") * pl.col("flagged")).sum().alias("exp_flag_talk"),
         pl.col("flagged").sum().alias("exp_flag_n"),
         (pl.col("flagged") * pl.col("outgoing")).sum().alias("exp_flag_outgoing_n"),
+        (pl.col("flagged") * pl.col("local")).sum().alias("exp_flag_local_n"),
         _since(pl.col("flagged")).alias("exp_flag_recent_s"),
         _since(pl.col("suspect")).alias("exp_suspect_recent_s"),
         (pl.col("talk") * pl.col("suspect")).sum().alias("exp_suspect_talk"),
         pl.col("suspect").sum().alias("exp_suspect_n"),
+        # Rings work a victim from several lines; a sprayed number comes alone.
+        pl.col("number")
+        .filter(pl.col("suspect") > 0)
+        .n_unique()
+        .cast(pl.Float64)
+        .alias("exp_suspect_numbers"),
         # Only suspects count, as the contacts list holds every number that is a suspect at
         # any time: a lower level here would depend on the future.
         (pl.col("level") * pl.col("suspect")).max().alias("exp_max"),

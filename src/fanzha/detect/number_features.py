@@ -17,7 +17,14 @@ from fanzha.detect.city import City
 from fanzha.detect.followups import Followups
 from fanzha.detect.horizons import DAY, ENGAGED_S, HISTORY_DAYS, STRANGER_AFTER_S
 from fanzha.detect.rarity import rare_targets
-from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream, pair_gap, running_max_asof
+from fanzha.detect.windows import (
+    FloatArray,
+    Int64Array,
+    KeyedStream,
+    pair_episode_start,
+    pair_gap,
+    running_max_asof,
+)
 from fanzha.io.schema import PHONE_KINDS
 
 LONG_CALL_S = 180
@@ -57,9 +64,11 @@ NUMBER_FEATURES = (
 
 @dataclass(frozen=True)
 class PairFacts:
-    """Per contact: is it between strangers (no contact either way for 30 days)."""
+    """Per contact: is it between strangers (no contact either way for 30 days), and since
+    when the two have been in touch (the first contact after such a silence)."""
 
     new: Int64Array
+    since: Int64Array
 
 
 def pair_facts(city: City) -> PairFacts:
@@ -72,8 +81,8 @@ def pair_facts(city: City) -> PairFacts:
     lo = np.minimum(src, dst)
     hi = np.maximum(src, dst)
     gap = pair_gap(lo, hi, c.ts, c.seq)
-    new = (gap < 0) | (gap > STRANGER_AFTER_S)
-    return PairFacts(new=new.astype(np.int64))
+    new = ((gap < 0) | (gap > STRANGER_AFTER_S)).astype(np.int64)
+    return PairFacts(new=new, since=pair_episode_start(lo, hi, c.ts, c.seq, new))
 
 
 def listed_asof(

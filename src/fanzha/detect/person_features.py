@@ -3,7 +3,10 @@
 They join what the person's phones and accounts did in the last 72 hours (talk with strangers,
 overseas and virtual numbers, link messages, visits and installs of rare or listed targets,
 first large transfers to new payees, payments to suspect accounts) with what the engine
-already knows (number and account suspicion, the known-bad lists).
+already knows (number and account suspicion, the known-bad lists). Grooming shows before the
+first payment: a number first met days or hours ago keeps coming back (a sprayed call or text
+comes once), the person opens the link a stranger sent, and gathers money from their other
+cards onto one.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ ROW_CONTACT, ROW_NET, ROW_TRANSFER, ROW_FLAG = 0, 1, 2, 3
 
 PERSON_FEATURES = (
     "stranger_talk_72h",
+    "acquaintance_talk_72h",
+    "acquaintance_repeat_72h",
     "overseas_talk_72h",
     "voip_talk_72h",
     "long_stranger_calls_72h",
@@ -35,12 +40,14 @@ PERSON_FEATURES = (
     "listed_contacts_72h",
     "listed_domain_72h",
     "rare_visits_72h",
+    "link_followed_72h",
     "listed_apps_72h",
     "rare_installs_72h",
     "installs_72h",
     "out_72h",
     "out_amount_72h",
     "new_payee_amount_72h",
+    "own_transfer_amount_72h",
     "night_out_72h",
     "payee_suspect_amount_72h",
     "payee_flagged_amount_72h",
@@ -57,6 +64,32 @@ PERSON_FEATURES = (
 
 def _log(x: FloatArray) -> FloatArray:
     return np.log1p(np.maximum(x, 0.0))
+
+
+def link_followed(city: City, new: FloatArray, net_person: Int64Array) -> FloatArray:
+    """Per net event: 1.0 where it visits a domain a stranger texted the person as a link in
+    the 72 h before (the link was opened), else 0.0."""
+    c, net = city.contacts, city.net
+    receiver = city.number_holder[c.dst]
+    texted = (c.is_sms == 1) & (c.domain >= 0) & (new > 0) & (receiver >= 0)
+    visit = (net.is_app == 0) & (net_person >= 0)
+    sent = pl.DataFrame(
+        {"person": receiver[texted], "domain": c.domain[texted], "sent": c.ts[texted]}
+    )
+    visits = pl.DataFrame(
+        {
+            "row": np.flatnonzero(visit),
+            "person": net_person[visit],
+            "domain": net.target[visit],
+            "seen": net.ts[visit],
+        }
+    )
+    opened = visits.join(sent, on=["person", "domain"], how="inner").filter(
+        (pl.col("sent") <= pl.col("seen")) & (pl.col("sent") > pl.col("seen") - WINDOW_S)
+    )
+    out = np.zeros(net.ts.size, dtype=np.float64)
+    out[opened["row"].unique().to_numpy()] = 1.0
+    return out
 
 
 def person_features(
@@ -88,6 +121,8 @@ def person_features(
         k: []
         for k in (
             "stranger_talk",
+            "acquaintance_talk",
+            "acquaintance_repeat",
             "overseas_talk",
             "voip_talk",
             "long_stranger",
@@ -97,6 +132,10 @@ def person_features(
         )
     }
     listed_domain_sms = np.where(c.domain >= 0, listed_asof(city.lists.domains, c.domain, c.ts), 0)
+    # In touch only since the last 72 h: a new acquaintance, and each contact after the first.
+    young = (c.ts - pairs.since) <= WINDOW_S
+    young_talk = np.where(young, c.duration, 0).astype(np.float64)
+    young_repeat = (young & (new == 0)).astype(np.float64)
     for person_side, other_side, incoming in ((c.dst, c.src, 1.0), (c.src, c.dst, 0.0)):
         person = city.number_holder[person_side]
         keep = person >= 0
@@ -106,6 +145,8 @@ def person_features(
         p_key.append(person[keep])
         p_ts.append(c.ts[keep])
         p_val["stranger_talk"].append(talk)
+        p_val["acquaintance_talk"].append(young_talk[keep])
+        p_val["acquaintance_repeat"].append(young_repeat[keep])
         p_val["overseas_talk"].append(talk * (kind == KIND_ORDER.index("overseas")))
         p_val["voip_talk"].append(talk * (kind == KIND_ORDER.index("voip")))
         p_val["long_stranger"].append((talk >= LONG_TALK_S).astype(np.float64))
@@ -117,7 +158,8 @@ def person_features(
         np.concatenate(p_key),
         np.concatenate(p_ts),
         origin,
-        **{k: np.concatenate(v) for k, v in p_val.items()},
+        # Each column's parts let go as it is joined.
+        **{k: np.concatenate(p_val.pop(k)) for k in list(p_val)},
     )
 
     # Network: visits and installs, with how common the target is city-wide this week.
@@ -126,6 +168,7 @@ def person_features(
     domain_listed = listed_asof(city.lists.domains, net.target, net.ts) * (1 - net.is_app)
     app_listed = listed_asof(city.lists.apps, net.target, net.ts) * net.is_app
     nk = net_person >= 0
+    followed = link_followed(city, new, net_person)
     n_key, n_ts = net_person[nk], net.ts[nk]
     visits = (1 - net.is_app)[nk]
     apps = net.is_app[nk].astype(np.float64)
@@ -135,6 +178,7 @@ def person_features(
         origin,
         listed_domain=domain_listed[nk],
         rare_visits=rare[nk] * visits,
+        followed=followed[nk],
         listed_apps=app_listed[nk],
         rare_installs=rare[nk] * apps,
         installs=apps,
@@ -142,6 +186,8 @@ def person_features(
 
     # Transfers out of the person's accounts.
     payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
+    payee = np.where(t.dst >= 0, city.account_holder[np.clip(t.dst, 0, None)], -1)
+    own = (payer >= 0) & (payee == payer)
     tk = payer >= 0
     new_payee = new_payees > 0
     payee_level = np.where(t.dst >= 0, accounts.asof(t.dst, t.ts), 0.0)
@@ -156,6 +202,7 @@ def person_features(
         ones=np.ones(t_key.size),
         amount=amount,
         new_payee_amount=amount * new_payee[tk],
+        own_amount=amount * own[tk],
         night=night[tk],
         payee_suspect=amount * (payee_level[tk] >= SUSPECT_LEVEL),
         payee_flagged=amount * (payee_level[tk] >= account_flag_level),
@@ -170,7 +217,9 @@ def person_features(
     sms_link_new = (c.is_sms == 1) & (c.domain >= 0) & (new > 0)
     link_person = city.number_holder[c.dst]
     link_rows = sms_link_new & (link_person >= 0)
-    net_rows = nk & ((rare > 0) | (domain_listed > 0) | (app_listed > 0) | (net.is_app > 0))
+    net_rows = nk & (
+        (rare > 0) | (domain_listed > 0) | (app_listed > 0) | (net.is_app > 0) | (followed > 0)
+    )
     large = t.amount >= LARGE_TRANSFER_YUAN
     first_pay = new_payee & (t.amount >= NEW_PAYEE_MIN_YUAN)
     transfer_rows = tk & (first_pay | large | (payee_level >= SUSPECT_LEVEL))
@@ -217,6 +266,8 @@ def person_features(
     out_30 = pay_q.sum("ones", 30 * DAY)
     features = {
         "stranger_talk_72h": _log(tk_q.sum("stranger_talk", WINDOW_S)),
+        "acquaintance_talk_72h": _log(tk_q.sum("acquaintance_talk", WINDOW_S)),
+        "acquaintance_repeat_72h": tk_q.sum("acquaintance_repeat", WINDOW_S),
         "overseas_talk_72h": _log(tk_q.sum("overseas_talk", WINDOW_S)),
         "voip_talk_72h": _log(tk_q.sum("voip_talk", WINDOW_S)),
         "long_stranger_calls_72h": tk_q.sum("long_stranger", WINDOW_S),
@@ -225,12 +276,14 @@ def person_features(
         "listed_domain_72h": tk_q.sum("listed_domain", WINDOW_S)
         + nk_q.sum("listed_domain", WINDOW_S),
         "rare_visits_72h": nk_q.sum("rare_visits", WINDOW_S),
+        "link_followed_72h": nk_q.sum("followed", WINDOW_S),
         "listed_apps_72h": nk_q.sum("listed_apps", WINDOW_S),
         "rare_installs_72h": nk_q.sum("rare_installs", WINDOW_S),
         "installs_72h": nk_q.sum("installs", WINDOW_S),
         "out_72h": pay_q.sum("ones", WINDOW_S),
         "out_amount_72h": _log(pay_q.sum("amount", WINDOW_S)),
         "new_payee_amount_72h": _log(pay_q.sum("new_payee_amount", WINDOW_S)),
+        "own_transfer_amount_72h": _log(pay_q.sum("own_amount", WINDOW_S)),
         "night_out_72h": pay_q.sum("night", WINDOW_S),
         "payee_suspect_amount_72h": _log(pay_q.sum("payee_suspect", WINDOW_S)),
         "payee_flagged_amount_72h": _log(pay_q.sum("payee_flagged", WINDOW_S)),
@@ -240,9 +293,11 @@ def person_features(
         "exp_flag_n": exposure["exp_flag_n"],
         "exp_suspect_talk": _log(exposure["exp_suspect_talk"]),
         "exp_suspect_n": exposure["exp_suspect_n"],
+        "exp_suspect_numbers": exposure["exp_suspect_numbers"],
         "exp_max": exposure["exp_max"],
         "exp_flag_reach": exposure["exp_flag_reach"],
         "exp_flag_outgoing_n": exposure["exp_flag_outgoing_n"],
+        "exp_flag_local_n": exposure["exp_flag_local_n"],
         "exp_flag_recent_s": exposure["exp_flag_recent_s"],
         "exp_suspect_recent_s": exposure["exp_suspect_recent_s"],
         "history_days": np.minimum((ts - city.start) / DAY, HISTORY_DAYS),

@@ -34,13 +34,13 @@ class StageModel:
     def predict(self, frame: pl.DataFrame) -> FloatArray:
         if frame.height == 0:
             return np.zeros(0, dtype=np.float64)
-        matrix = frame.select(self.features).to_numpy().astype(np.float64)
+        matrix = frame.select(self.features).to_numpy().astype(np.float64, copy=False)
         scores: FloatArray = np.asarray(self.booster.predict(matrix, num_threads=1))
         return scores
 
     def contributions(self, frame: pl.DataFrame) -> FloatArray:
         """Per row and feature, its push on the log-odds (last column: the bias)."""
-        matrix = frame.select(self.features).to_numpy().astype(np.float64)
+        matrix = frame.select(self.features).to_numpy().astype(np.float64, copy=False)
         contrib: FloatArray = np.asarray(
             self.booster.predict(matrix, pred_contrib=True, num_threads=1)
         )

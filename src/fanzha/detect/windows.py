@@ -61,12 +61,13 @@ class KeyedStream:
         # depending on the rows of other keys before them, and a replay cut earlier would
         # then differ in the last bit. Values carry at most two decimals (counts, seconds,
         # yuan).
-        self.cumsums = {
-            name: np.concatenate(
+        self.cumsums = {}
+        for name in list(columns):
+            values = columns.pop(name)  # let each column go once summed
+            self.cumsums[name] = np.concatenate(
                 ([0], np.cumsum(np.rint(values.astype(np.float64)[order] * 100).astype(np.int64)))
             )
-            for name, values in columns.items()
-        }
+            del values
 
     def at(self, key: Int64Array, ts: Int64Array) -> Queries:
         return Queries(self, composite(key, ts, self.origin))
@@ -149,3 +150,22 @@ def pair_gap(
     gap = np.empty(n, dtype=np.int64)
     gap[order] = gap_sorted
     return gap
+
+
+def pair_episode_start(
+    a: Int64Array, b: Int64Array, ts: Int64Array, order_tiebreak: Int64Array, starts: Int64Array
+) -> Int64Array:
+    """Per event, the ts of the latest event of the same (a, b) pair at or before it that
+    `starts` an episode (1 there); every pair's first event must start one.
+
+    Rows at the same second are ordered by `order_tiebreak`, as in `pair_gap`.
+    """
+    n = a.size
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((order_tiebreak, ts, b, a))
+    marks = np.where(starts[order] > 0, np.arange(n), 0)
+    begun = ts[order][np.maximum.accumulate(marks)]
+    out = np.empty(n, dtype=np.int64)
+    out[order] = begun
+    return out

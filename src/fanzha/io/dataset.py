@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 import polars as pl
 
@@ -54,16 +55,28 @@ def parse_meta(path: Path) -> tuple[Meta | None, list[Problem]]:
     return Meta(bounds["start"], bounds["end"], seed, str(note), extra=extra), []
 
 
+class TableSource(Protocol):
+    """Where the engine reads its inputs: a dataset directory, or the service's stored window."""
+
+    @property
+    def meta(self) -> Meta: ...
+
+    def table(self, name: str) -> pl.DataFrame: ...
+
+
 class Dataset:
     """Typed access to a dataset directory. Tables are read once, on first use.
 
-    `labels/` is read only through `label()`, which the engine never calls.
+    `labels/` is read only through `label()`, which the engine never calls. With
+    `keep_tables=False` every call reads the file again and nothing is kept: a reader that codes
+    each table and lets it go then holds one table at a time.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, keep_tables: bool = True) -> None:
         self.root = Path(root)
         if not self.root.is_dir():
             raise DatasetError([Problem(str(root), 0, "", "not a directory")])
+        self.keep_tables = keep_tables
         self._tables: dict[str, pl.DataFrame] = {}
 
     @cached_property
@@ -85,6 +98,9 @@ class Dataset:
         return (self.root / "labels").is_dir()
 
     def _read(self, name: str) -> pl.DataFrame:
-        if name not in self._tables:
-            self._tables[name] = read_table(self.root, TABLES[name])
-        return self._tables[name]
+        if name in self._tables:
+            return self._tables[name]
+        frame = read_table(self.root, TABLES[name])
+        if self.keep_tables:
+            self._tables[name] = frame
+        return frame

@@ -1,7 +1,8 @@
 """Read one file of the format into a typed columnar table, or say exactly which rows are bad.
 
 A reader never drops a row silently: it returns every row, or raises `DatasetError` with the
-file, line, column and fault of each bad row.
+file, line, column and fault of each bad row. The text is read and checked one block at a time,
+so only the typed table, never the whole file as strings, is held in memory.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from fanzha.io.fields import parse_column
+from fanzha.io.fields import parse_column, typed_schema
 from fanzha.io.problems import DatasetError, Problem
 from fanzha.io.schema import TableSpec
 
 #: How many problems are kept in full; beyond it they are only counted.
 KEPT_PROBLEMS = 1000
+#: Bytes of CSV text parsed and checked at a time.
+BLOCK_BYTES = 1 << 24
 
 
 @dataclass
@@ -36,10 +39,10 @@ class TableResult:
         self.problem_count += len(problems) if total is None else total
 
 
-def read_raw(path: Path, spec: TableSpec) -> TableResult:
-    """Read a CSV file as strings; malformed rows become problems, not exceptions."""
-    empty = pl.DataFrame({c: pl.Series([], dtype=pl.String) for c in spec.column_names})
-    result = TableResult(spec, empty)
+def read_checked(path: Path, spec: TableSpec, block_bytes: int = BLOCK_BYTES) -> TableResult:
+    """Read a CSV file with types; malformed rows and bad fields become problems, not
+    exceptions."""
+    result = TableResult(spec, pl.DataFrame(schema=typed_schema(spec)))
     if not path.exists():
         result.add([Problem(spec.file, 0, "", "file is missing")])
         return result
@@ -61,10 +64,11 @@ def read_raw(path: Path, spec: TableSpec) -> TableResult:
         ragged.append(row)
         return "skip"  # reported below as a problem: the read as a whole then fails
 
+    check = _TableCheck(spec)
     try:
-        table = pacsv.read_csv(
+        reader = pacsv.open_csv(
             path,
-            read_options=pacsv.ReadOptions(use_threads=True, block_size=1 << 24),
+            read_options=pacsv.ReadOptions(use_threads=True, block_size=block_bytes),
             parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(
                 column_types={c: pa.string() for c in header},
@@ -73,14 +77,88 @@ def read_raw(path: Path, spec: TableSpec) -> TableResult:
                 quoted_strings_can_be_null=False,
             ),
         )
+        for batch in reader:
+            check.add(pl.DataFrame(batch))
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         result.add([Problem(spec.file, 0, "", f"cannot be read as UTF-8 CSV: {exc}")])
         return result
-    frame = pl.from_arrow(table)
-    assert isinstance(frame, pl.DataFrame)
-    result.frame = frame
+    finally:
+        pa.default_memory_pool().release_unused()  # the blocks of text, back to the system
     result.add(_ragged_problems(path, spec, ragged))
+    check.finish(result)
     return result
+
+
+class _TableCheck:
+    """Types the blocks of one file as they come and checks them, keys and time order across
+    blocks included; keeps the typed blocks and at most KEPT_PROBLEMS problems per block."""
+
+    def __init__(self, spec: TableSpec) -> None:
+        self.spec = spec
+        self.blocks: list[pl.DataFrame] = []
+        self.errors: list[pl.DataFrame] = []
+        self.error_count = 0
+        self.rows = 0
+        self.latest: int | None = None  # the largest order_by value so far
+
+    def add(self, raw: pl.DataFrame) -> None:
+        first_line = self.rows + 2  # the header is line 1
+        lines = pl.int_range(first_line, first_line + raw.height, eager=True, dtype=pl.Int64)
+        typed: dict[str, pl.Series] = {}
+        errors: list[pl.DataFrame] = []
+        for column in self.spec.columns:
+            parsed = parse_column(raw[column.name], column)
+            typed[column.name] = parsed.values
+            errors.append(_errors_frame(lines, parsed.error, column.name))
+        if self.spec.order_by is not None:
+            order = self._time_order(typed[self.spec.order_by])
+            errors.append(_errors_frame(lines, order, self.spec.order_by))
+        self._keep(errors)
+        self.blocks.append(pl.DataFrame(typed))
+        self.rows += raw.height
+
+    def _time_order(self, ts: pl.Series) -> pl.Series:
+        """Rows earlier than a row above them, in this block or an earlier one."""
+        above = ts.cum_max().forward_fill().shift(1)
+        if self.latest is not None:
+            above = above.fill_null(self.latest).clip(lower_bound=self.latest)
+        block_latest = ts.max()
+        if block_latest is not None:
+            latest = int(block_latest)  # type: ignore[arg-type]
+            self.latest = latest if self.latest is None else max(self.latest, latest)
+        earlier = (ts < above).fill_null(False)
+        message = f"out of time order: earlier than a row above (sorted by {self.spec.order_by})"
+        return _flag(earlier, message)
+
+    def _keep(self, errors: list[pl.DataFrame]) -> None:
+        found = pl.concat(errors).sort("line", "column", maintain_order=True)
+        self.error_count += found.height
+        if found.height:
+            self.errors.append(found.head(KEPT_PROBLEMS))
+
+    def finish(self, result: TableResult) -> None:
+        """Put the typed table and every problem found into `result`."""
+        spec = self.spec
+        if self.blocks:
+            result.frame = pl.concat(self.blocks, rechunk=False)
+        self.blocks = []
+        if spec.key is not None and result.frame.height:
+            key = result.frame[spec.key]
+            duplicate = key.is_not_null() & ~key.is_first_distinct()
+            lines = pl.int_range(2, key.len() + 2, eager=True, dtype=pl.Int64)
+            self._keep([_errors_frame(lines, _flag(duplicate, f"duplicate {spec.key}"), spec.key)])
+        if not self.errors:
+            return
+        kept = pl.concat(self.errors).sort("line", "column", maintain_order=True)
+        result.add(
+            [
+                Problem(spec.file, line, column, message)
+                for line, column, message in kept.head(KEPT_PROBLEMS)
+                .select("line", "column", "message")
+                .iter_rows()
+            ],
+            self.error_count,
+        )
 
 
 def _ragged_problems(path: Path, spec: TableSpec, rows: list[pacsv.InvalidRow]) -> list[Problem]:
@@ -116,34 +194,6 @@ def _ragged_problems(path: Path, spec: TableSpec, rows: list[pacsv.InvalidRow]) 
     return sorted(problems)
 
 
-def check_table(raw: TableResult) -> TableResult:
-    """Type every column and check keys and order within the file."""
-    spec = raw.spec
-    frame = raw.frame
-    result = TableResult(spec, frame, list(raw.problems), raw.problem_count)
-    if raw.problem_count and frame.height == 0:
-        return result
-    typed: dict[str, pl.Series] = {}
-    errors: list[pl.DataFrame] = []
-    lines = pl.int_range(2, frame.height + 2, eager=True, dtype=pl.Int64)
-    for column in spec.columns:
-        parsed = parse_column(frame[column.name], column)
-        typed[column.name] = parsed.values
-        errors.append(_errors_frame(lines, parsed.error, column.name))
-    if spec.key is not None:
-        duplicate = ~frame[spec.key].is_first_distinct() & (frame[spec.key] != "")
-        errors.append(_errors_frame(lines, _flag(duplicate, f"duplicate {spec.key}"), spec.key))
-    if spec.order_by is not None:
-        ts = typed[spec.order_by]
-        running_max = ts.cum_max().shift(1)
-        earlier = (ts < running_max).fill_null(False)
-        message = f"out of time order: earlier than a row above (sorted by {spec.order_by})"
-        errors.append(_errors_frame(lines, _flag(earlier, message), spec.order_by))
-    _collect(result, errors)
-    result.frame = pl.DataFrame(typed)
-    return result
-
-
 def _flag(mask: pl.Series, message: str) -> pl.Series:
     return pl.select(pl.when(mask).then(pl.lit(message)).otherwise(None)).to_series()
 
@@ -153,27 +203,9 @@ def _errors_frame(lines: pl.Series, error: pl.Series, column: str) -> pl.DataFra
     return frame.filter(pl.col("message").is_not_null()).with_columns(column=pl.lit(column))
 
 
-def _collect(result: TableResult, errors: list[pl.DataFrame]) -> None:
-    if not errors:
-        return
-    found = pl.concat(errors).sort("line", "column", maintain_order=True)
-    total = found.height
-    if total == 0:
-        return
-    kept = found.head(KEPT_PROBLEMS)
-    result.add(
-        [
-            Problem(result.spec.file, line, column, message)
-            for line, column, message in kept.select("line", "column", "message").iter_rows()
-        ],
-        total,
-    )
-
-
 def read_table(root: Path, spec: TableSpec) -> pl.DataFrame:
     """Read a table with types, or raise `DatasetError` naming every bad row."""
-    path = root / spec.file
-    result = check_table(read_raw(path, spec))
+    result = read_checked(root / spec.file, spec)
     if result.problem_count:
         raise DatasetError(result.problems)
     return result.frame

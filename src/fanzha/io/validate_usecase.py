@@ -11,7 +11,7 @@ import polars as pl
 from fanzha.io.dataset import META_FILE, parse_meta
 from fanzha.io.problems import Problem
 from fanzha.io.schema import INPUT_TABLES, LABEL_TABLES, FieldType, TableSpec
-from fanzha.io.table_reader import KEPT_PROBLEMS, TableResult, check_table, read_raw
+from fanzha.io.table_reader import KEPT_PROBLEMS, TableResult, read_checked
 
 
 @dataclass
@@ -42,7 +42,7 @@ def validate_dataset(root: Path, on_table: Callable[[str], None] | None = None) 
     for spec in specs:
         if on_table is not None:
             on_table(spec.file)
-        result = check_table(read_raw(root / spec.file, spec))
+        result = read_checked(root / spec.file, spec)
         results[spec.name] = result
         report.rows[spec.file] = result.frame.height
         report.add(result.problems, result.problem_count)

@@ -3,6 +3,8 @@ cities, per scam typology: the figures of docs/tracing.md.
 
 Per typology, only the losses of that typology's victims count as victim money (money of other
 victims is treated as any other money) and only the requests of their reports are counted.
+The planner's requests are planned here without account flags, or are the ones a replay wrote
+(`replay`: its output directory, with the engine's flags).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 import polars as pl
 
 from fanzha.io.dataset import Dataset
+from fanzha.io.schema import TABLES
+from fanzha.io.table_reader import read_table
 from fanzha.stoppay.replay_planner import (
     PlannerSettings,
     plan_reference_stop_requests,
@@ -20,7 +24,9 @@ from fanzha.stoppay.replay_planner import (
 from fanzha.trace.interception import score_interception
 
 
-def compare_planners(city: Path, settings: PlannerSettings) -> list[dict[str, object]]:
+def compare_planners(
+    city: Path, settings: PlannerSettings, replay: Path | None = None
+) -> list[dict[str, object]]:
     """One row per (typology, planner): losses, held, interception, requests, innocent holds."""
     data = Dataset(city)
     transfers, reports, accounts = (data.table(t) for t in ("transfers", "reports", "accounts"))
@@ -36,8 +42,13 @@ def compare_planners(city: Path, settings: PlannerSettings) -> list[dict[str, ob
     report_type = reports.join(targets, on="person_id", how="left").select(
         "report_id", pl.col("scam_type").fill_null("not a target")
     )
+    traced = (
+        plan_stop_requests(transfers, reports, accounts, settings=settings)
+        if replay is None
+        else read_table(replay, TABLES["stop_requests"])
+    )
     plans = {
-        "trace": plan_stop_requests(transfers, reports, accounts, settings=settings),
+        "trace" if replay is None else "replay": traced,
         "reference": plan_reference_stop_requests(reports, accounts),
     }
     rows: list[dict[str, object]] = []

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import polars as pl
 from sqlalchemy import BigInteger, Column, Float, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.types import TypeEngine
 
 from fanzha.io.schema import INPUT_TABLES, FieldType, TableSpec
+from fanzha.io.schema import Column as FieldColumn
 from fanzha.store.base import Base
 
 #: Dataset table name -> stored table name (lists share one table with a `kind` column).
@@ -29,6 +31,12 @@ STORED_NAMES = {
 LIST_KINDS = ("numbers", "domains", "apps", "accounts")
 
 
+#: Characters an id, number or code column holds (longer text columns are unbounded).
+ID_CHARS = 64
+#: Field types stored in columns of ID_CHARS characters.
+BOUNDED = (FieldType.ID, FieldType.NUMBER, FieldType.ENUM)
+
+
 def _sql_type(ftype: FieldType) -> TypeEngine[Any]:
     if ftype in (FieldType.TS, FieldType.AMOUNT, FieldType.INT):
         return BigInteger()
@@ -36,7 +44,22 @@ def _sql_type(ftype: FieldType) -> TypeEngine[Any]:
         return Float()
     if ftype in (FieldType.ID_LIST, FieldType.TEXT):
         return Text()
-    return String(64)
+    return String(ID_CHARS)
+
+
+def overlong(spec: TableSpec, frame: pl.DataFrame) -> list[tuple[int, str]]:
+    """(row, column) of the values longer than the store holds: the format does not bound an
+    id's length, the store does, so such a row is refused by name rather than by the database."""
+    found: list[tuple[int, str]] = []
+    for column in spec.columns:
+        if column.type in BOUNDED and column.name in frame.columns:
+            rows = frame[column.name].str.len_chars() > ID_CHARS
+            found.extend((int(i), column.name) for i in rows.arg_true().to_list())
+    return sorted(found)
+
+
+def _looked_up(column: FieldColumn) -> bool:
+    return column.refers_to is not None and column.type is not FieldType.ID_LIST
 
 
 def _table(spec: TableSpec) -> Table:
@@ -46,7 +69,8 @@ def _table(spec: TableSpec) -> Table:
             _sql_type(c.type),
             primary_key=c.name == spec.key,
             nullable=not c.required and c.name != spec.key,
-            index=c.name == spec.order_by,
+            # time for windows; ids for the lookups of one person, phone or account
+            index=c.name == spec.order_by or _looked_up(c),
         )
         for c in spec.columns
     ]

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fanzha.io.dataset import Dataset
+from fanzha.io.problems import DatasetError, Problem
+from fanzha.io.schema import TABLES
 from fanzha.store.database import Database
-from fanzha.store.dataset_tables import LIST_KINDS, STORED_NAMES
+from fanzha.store.dataset_tables import ID_CHARS, LIST_KINDS, STORED_NAMES, overlong
 from fanzha.store.ingest_usecase import StoreResult, store_records
 
 IMPORTED = (*STORED_NAMES, *(f"lists/{kind}" for kind in LIST_KINDS))
@@ -29,6 +31,13 @@ def import_dataset(database: Database, root: Path) -> list[ImportedTable]:
     """
     dataset = Dataset(root)
     frames = {name: dataset.table(name) for name in IMPORTED}
+    too_long = [
+        Problem(f"{name}.csv", row + 2, column, f"longer than the {ID_CHARS} characters stored")
+        for name, frame in frames.items()
+        for row, column in overlong(TABLES[name], frame)
+    ]
+    if too_long:
+        raise DatasetError(too_long)
     imported: list[ImportedTable] = []
     with database.session() as session:
         for name, frame in frames.items():

@@ -139,6 +139,8 @@ class CaseRecord(Base):
     scam_type: Mapped[str] = mapped_column(String(32))
     claimed: Mapped[int] = mapped_column(BigInteger)
     opened_at: Mapped[int] = mapped_column(BigInteger)
+    #: When the one click started following the case's money (the live engine follows it on).
+    pursued_since: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
 
 
 class AwarenessOrder(Base):
@@ -162,3 +164,27 @@ class AwarenessOrder(Base):
     delivered_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     audience: Mapped[int | None] = mapped_column(Integer, nullable=True)
     venue: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class EngineFlag(Base):
+    """A number or account the live engine flagged, at the first moment its score crossed."""
+
+    __tablename__ = "engine_flags"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # "number" or "account"
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ts: Mapped[int] = mapped_column(BigInteger, index=True)
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[str] = mapped_column(Text)
+    flagged_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class LiveProgress(Base):
+    """How far in event time the live engine has decided, so a restart neither repeats nor
+    skips a moment."""
+
+    __tablename__ = "live_progress"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    decided_until: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[int] = mapped_column(BigInteger)

@@ -13,10 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fanzha.stoppay.lifecycle import Hold, HoldState, LifecycleError
-from fanzha.stoppay.messages import BankAnswer
+from fanzha.stoppay.messages import BankAnswer, StopPaymentRequest
 from fanzha.store.dataset_tables import DATASET_TABLES
 from fanzha.store.hold_records import store_hold
 from fanzha.store.service_tables import StopRequestRecord
+from fanzha.store.stop_message_records import StopMessageRecord, stored_message
+
+_CHUNK = 500
 
 
 class StopRequestNotFoundError(LookupError):
@@ -90,6 +93,18 @@ def requests_of_case(session: Session, case_id: str) -> list[StopRequestRecord]:
     """A case's requests in the order they were sent."""
     query = select(StopRequestRecord).where(StopRequestRecord.case_id == case_id)
     return list(session.scalars(query.order_by(StopRequestRecord.request_id)))
+
+
+def messages_of(session: Session, request_ids: list[str]) -> dict[str, StopPaymentRequest]:
+    """The request messages stored for these requests (requests received as rows have none).
+
+    Asked for in chunks: SQLite caps the parameters of one statement."""
+    found: dict[str, StopPaymentRequest] = {}
+    for start in range(0, len(request_ids), _CHUNK):
+        chunk = request_ids[start : start + _CHUNK]
+        query = select(StopMessageRecord).where(StopMessageRecord.request_id.in_(chunk))
+        found |= {record.request_id: stored_message(record) for record in session.scalars(query)}
+    return found
 
 
 def get_request(session: Session, request_id: str, bank: str | None) -> StopRequestRecord:

@@ -1,9 +1,11 @@
 """Console log-in, log-out and the language switch. The session cookie is HttpOnly and
-SameSite=Strict; logins are audited and locked out like the API's."""
+SameSite=Strict; logins are audited and locked out like the API's. A login form posted from
+another site is refused (login CSRF: it would sign the officer in as someone else)."""
 
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -34,6 +36,14 @@ def switch_language(
     return response
 
 
+def _cross_site(request: Request) -> bool:
+    """What browsers say of a request's origin: Sec-Fetch-Site, else the Origin header."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    return origin is not None and urlsplit(origin).netloc != request.headers.get("host")
+
+
 @router.get("/login")
 def login_page(request: Request) -> HTMLResponse:
     return render(request, "login.html", None, failed=False)
@@ -46,7 +56,9 @@ def login_submit(
     username: Annotated[str, Form()],
     password: Annotated[str, Form()],
 ) -> Response:
-    now = svc.now()
+    if _cross_site(request):
+        return render(request, "message.html", None, status_code=403, message_key="forbidden")
+    now = svc.session_now()
     with svc.database.session() as session:
         result = log_in(session, username, password, now, svc.settings.session_ttl_s)
     if result is None:

@@ -17,7 +17,7 @@ from fanzha.api.roles import Actor, Permission
 from fanzha.api.stop_routes import fen
 from fanzha.io.fields import AMOUNT_PATTERN
 from fanzha.stoppay.lifecycle import HoldState, LifecycleError
-from fanzha.store.case_stop_usecase import StopPayConflictError, stop_pay
+from fanzha.store.case_stop_usecase import StopPayConflictError
 from fanzha.store.case_usecase import (
     HOLDING,
     TYPOLOGIES,
@@ -26,6 +26,7 @@ from fanzha.store.case_usecase import (
     case_money,
 )
 from fanzha.store.hold_usecase import HoldAction, expire_lapsed
+from fanzha.store.pursuit_usecase import one_click
 from fanzha.store.service_tables import StopRequestRecord
 from fanzha.store.stop_requests_usecase import StopRequestNotFoundError, requests_of_case
 from fanzha.web.fund_flow_view import graph_elements, script_json
@@ -130,7 +131,7 @@ def case_stop_pay(case_id: str, request: Request, svc: ServicesDep, actor: Maybe
     now = svc.now()
     try:
         with svc.database.session() as session:
-            result = stop_pay(session, case_id, now)
+            result = one_click(session, case_id, now, svc.settings.applicant(actor.username))
             detail = f"sent {len(result.sent)}; unroutable {len(result.unroutable)}"
             audit(session, actor, now, "stop_pay", kind="case", subject=case_id, detail=detail)
             return _requests_fragment(request, session, actor, case_id)

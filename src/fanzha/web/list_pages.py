@@ -13,6 +13,7 @@ from fanzha.api.deps import ServicesDep
 from fanzha.api.list_import import MAX_CSV_BYTES, ListImport, ListImportError, import_list_csv
 from fanzha.api.roles import Actor, Permission
 from fanzha.store.dataset_tables import LIST_KINDS
+from fanzha.store.flag_usecase import flags
 from fanzha.store.lists_usecase import entries as list_entries
 from fanzha.web.render import MaybeActor, keep_out, render
 
@@ -20,6 +21,14 @@ router = APIRouter(include_in_schema=False)
 
 #: Entries shown on one page, newest first.
 LIST_PAGE = 200
+#: The engine's flags shown beside each list (all for no list chosen).
+FLAG_KINDS: dict[str | None, tuple[str, ...]] = {
+    None: ("number", "account"),
+    "numbers": ("number",),
+    "accounts": ("account",),
+    "domains": (),
+    "apps": (),
+}
 
 
 @router.get("/lists")
@@ -47,6 +56,7 @@ def _lists(
     chosen = kind if kind in LIST_KINDS else None
     with svc.database.session() as session:
         rows = list_entries(session, chosen, limit=LIST_PAGE)
+        flagged = [f for k in FLAG_KINDS[chosen] for f in flags(session, k, LIST_PAGE)]
         audit(session, actor, svc.now(), "read_lists", kind="lists", subject=kind or "all")
     entries = [
         {
@@ -60,12 +70,23 @@ def _lists(
         }
         for row in rows
     ]
+    engine_flags = [
+        {
+            "kind": f.kind,
+            "value": masking.account(f.value, actor.role) if f.kind == "account" else f.value,
+            "ts": f.ts,
+            "score": f.score,
+            "reasons": f.reasons,
+        }
+        for f in flagged
+    ]
     return render(
         request,
         "lists.html",
         actor,
         status_code=status_code,
         entries=entries,
+        engine_flags=engine_flags,
         kinds=LIST_KINDS,
         kind=kind,
         may_manage=actor.may(Permission.MANAGE_LISTS),

@@ -9,7 +9,7 @@ from fastapi import Depends, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from fanzha.api.deps import optional_actor
+from fanzha.api.deps import SESSION_COOKIE, csrf_token, optional_actor
 from fanzha.api.roles import Actor, Permission
 from fanzha.web.amountfmt import yuan
 from fanzha.web.i18n import language_of, translate
@@ -37,6 +37,7 @@ def render(
 ) -> HTMLResponse:
     language = language_of(request.cookies.get(LANG_COOKIE))
     nav = [(path, word) for path, word, needed in NAV if actor is not None and actor.may(needed)]
+    session = request.cookies.get(SESSION_COOKIE)
     return templates.TemplateResponse(
         request,
         name,
@@ -45,6 +46,8 @@ def render(
             "t": lambda key: translate(key, language),
             "actor": actor,
             "nav": nav,
+            # sent back by forms (hidden field) and htmx (header), see fanzha.api.deps
+            "csrf_token": csrf_token(session) if actor is not None and session else "",
             **context,
         },
         status_code=status_code,

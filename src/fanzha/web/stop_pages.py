@@ -12,17 +12,43 @@ from fanzha.api.audit_trail import audit
 from fanzha.api.audited_actions import answer_stop_request
 from fanzha.api.deps import ServicesDep
 from fanzha.api.roles import Actor, Permission
-from fanzha.api.stop_routes import bank_answer
+from fanzha.api.stop_routes import bank_answer, message_out
 from fanzha.io.fields import AMOUNT_PATTERN
 from fanzha.stoppay.lifecycle import LifecycleError
 from fanzha.stoppay.messages import BankResult
 from fanzha.store.stop_requests_usecase import (
     StopRequestNotFoundError,
+    messages_of,
     requests_for,
 )
-from fanzha.web.render import MaybeActor, keep_out, refusal, render
+from fanzha.web.i18n import language_of
+from fanzha.web.render import LANG_COOKIE, MaybeActor, keep_out, refusal, render
 
 router = APIRouter(include_in_schema=False)
+
+#: Labels of the request message's fields (Chinese, English), as the interface names them.
+MESSAGE_WORDS: dict[str, tuple[str, str]] = {
+    "message": ("止付申请报文", "Stop-payment request message"),
+    "serial_number": ("报文流水号", "Message serial number"),
+    "sending_institution": ("发送机构", "Sending institution"),
+    "transaction_type_code": ("交易类型", "Transaction type"),
+    "application_number": ("申请编号", "Application number"),
+    "original_report_number": ("原报案编号", "Original report number"),
+    "application_type": ("申请类型", "Application type"),
+    "case_number": ("案件编号", "Case number"),
+    "case_type": ("案件类型", "Case type"),
+    "urgency": ("紧急程度", "Urgency"),
+    "measure": ("措施", "Measure"),
+    "source": ("资金来源", "Source of funds"),
+    "account_to_stop": ("止付账户", "Account to stop"),
+    "amount": ("止付金额(元)", "Amount to stop (yuan)"),
+    "reason": ("止付事由", "Reason"),
+    "period": ("止付期限", "Period"),
+    "applying_unit": ("申请单位", "Applying unit"),
+    "applied_at": ("申请时间", "Applied at"),
+    "handling_officer": ("经办人", "Handling officer"),
+    "assisting_officer": ("协办人", "Assisting officer"),
+}
 
 
 @router.get("/stop-requests")
@@ -38,11 +64,20 @@ def _stop_requests(
 ) -> Response:
     with svc.database.session() as session:
         records = requests_for(session, actor.bank_scope)
+        messages = messages_of(session, [r.request_id for r in records])
         subject = actor.bank or "all"
         audit(
             session, actor, svc.now(), "read_stop_requests", kind="stop_requests", subject=subject
         )
-    shown = [(r, masking.account(r.account_id, actor.role)) for r in records]
+    shown = [
+        (
+            r,
+            masking.account(r.account_id, actor.role),
+            None if r.request_id not in messages else message_out(messages[r.request_id], actor),
+        )
+        for r in records
+    ]
+    english = language_of(request.cookies.get(LANG_COOKIE)) == "en"
     return render(
         request,
         "stop_requests.html",
@@ -52,6 +87,7 @@ def _stop_requests(
         may_answer=actor.may(Permission.ANSWER_STOP_REQUESTS),
         results=list(BankResult),
         error_key=error_key,
+        message_word={key: words[english] for key, words in MESSAGE_WORDS.items()},
     )
 
 

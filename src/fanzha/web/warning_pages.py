@@ -18,6 +18,7 @@ from fanzha.warn.accuracy_usecase import warning_accuracy
 from fanzha.warn.board_usecase import open_board
 from fanzha.warn.errors import StepNotAllowedError, WarningNotFoundError
 from fanzha.warn.escalate_usecase import escalate_overdue
+from fanzha.warn.signals_usecase import recent_signals
 from fanzha.warn.workflow import ORDER, WORK_STEPS, Outcome, Step
 from fanzha.web.render import MaybeActor, keep_out, refusal, render
 
@@ -60,6 +61,9 @@ def _warning_page(
     try:
         with svc.database.session() as session:
             detail = read_warning(session, actor, now, warning_id)
+            signals = recent_signals(
+                session, detail.person.person_id, detail.person.phones, detail.warning.ts, now
+            )
     except WarningNotFoundError:
         return refusal(request, actor, "not_found", 404)
     state = Step(detail.warning.state)
@@ -75,6 +79,9 @@ def _warning_page(
         person_id=masking.person_id(detail.person.person_id, actor.role),
         person=detail.person,
         phones=[masking.phone(p, actor.role) for p in detail.person.phones],
+        signals=signals,
+        phone=lambda number: masking.phone(number, actor.role),
+        account=lambda number: masking.account(number, actor.role) if number else "",
         steps_left=steps_left if detail.warning.outcome is None else [],
         outcomes=list(Outcome),
         may_work=actor.may(Permission.WORK_WARNINGS),

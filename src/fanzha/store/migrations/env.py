@@ -5,12 +5,12 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from fanzha.store import dataset_tables, service_tables
+from fanzha.store import dataset_tables, service_tables, stop_message_records
 from fanzha.store.base import Base
 
 config = context.config
 #: Importing the table modules registers their tables on `Base.metadata`.
-REGISTERED = (dataset_tables, service_tables)
+REGISTERED = (dataset_tables, service_tables, stop_message_records)
 target_metadata = Base.metadata
 
 

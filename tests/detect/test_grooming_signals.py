@@ -1,0 +1,89 @@
+"""Person signals of grooming before the first payment, on a hand-built city: a stranger who
+keeps coming back, a stranger's link that was opened, money gathered from one's own cards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from fanzha.detect.city import load_city
+from fanzha.detect.engine import basics_of, exposure_stage, person_stage
+from fanzha.io.dataset import Dataset
+from tests.detect.tiny_city import HOUR, START, TinyCity
+
+STRANGER = "17000000009"
+SHOP = "cheap-phones.top"
+P1_CARD, P1_SAVINGS = "6222000000000001", "6222000000000011"
+
+
+def _city() -> TinyCity:
+    return TinyCity(
+        persons=[("P1", "360102", 1980, "M"), ("P2", "360103", 1990, "F")],
+        phones=[
+            ("13900000001", "P1", "mobile", None),
+            ("13900000002", "P2", "mobile", None),
+            (STRANGER, None, "voip", None),
+        ],
+        accounts=[
+            (P1_CARD, "P1", "ICBC", "personal", None),
+            (P1_SAVINGS, "P1", "CCB", "personal", None),
+            ("6230000000000009", None, "CCB", "personal", None),
+        ],
+        calls=[
+            ("C1", START + 2 * HOUR, STRANGER, "13900000001", 40),
+            ("C2", START + 3 * HOUR, STRANGER, "13900000001", 300),
+        ],
+        sms=[("S1", START + 1 * HOUR, STRANGER, "13900000001", SHOP)],
+        net=[
+            ("N1", START + 90 * 60, "13900000001", "url_visit", SHOP),  # opens the link
+            ("N2", START + 90 * 60, "13900000002", "url_visit", SHOP),  # never texted it
+        ],
+        transfers=[
+            ("T1", START + 4 * HOUR, P1_SAVINGS, P1_CARD, 3_000_000, "mobile"),
+            ("T2", START + 5 * HOUR, P1_CARD, "6230000000000009", 3_000_000, "mobile"),
+        ],
+        days=5,
+    )
+
+
+def _person_rows(tmp_path: Path) -> pl.DataFrame:
+    city = load_city(Dataset(_city().write(tmp_path / "city")))
+    nothing = pl.DataFrame(
+        {"key": [], "ts": [], "score": [], "new_7d": []},
+        schema={"key": pl.Int64, "ts": pl.Int64, "score": pl.Float64, "new_7d": pl.Float64},
+    )
+    rows = person_stage(
+        city,
+        basics=basics_of(city),
+        numbers=nothing,
+        accounts=nothing.drop("new_7d"),
+        exposure=exposure_stage(city, nothing, 0.9),
+        number_threshold=0.9,
+        account_threshold=0.9,
+    )
+    return rows.with_columns(person=city.persons.gather(rows["key"].to_numpy()))
+
+
+def test_opened_link_counts_only_for_the_person_texted(tmp_path: Path) -> None:
+    rows = _person_rows(tmp_path)
+    at_visit = rows.filter(pl.col("ts") == START + 90 * 60).sort("person")
+    assert at_visit["person"].to_list() == ["P1", "P2"]
+    assert at_visit["link_followed_72h"].to_list() == [1.0, 0.0]
+
+
+def test_a_new_acquaintance_who_calls_again_is_counted(tmp_path: Path) -> None:
+    rows = _person_rows(tmp_path).filter(pl.col("person") == "P1")
+    at_transfer = rows.filter(pl.col("ts") == START + 5 * HOUR).row(0, named=True)
+    # The SMS met them; both calls came back within 72 h of it.
+    assert at_transfer["acquaintance_repeat_72h"] == 2.0
+    assert np.isclose(at_transfer["acquaintance_talk_72h"], np.log1p(340.0))
+
+
+def test_money_gathered_from_own_cards_before_paying_a_stranger(tmp_path: Path) -> None:
+    rows = _person_rows(tmp_path).filter(pl.col("person") == "P1")
+    gathered = rows.filter(pl.col("ts") == START + 5 * HOUR)["own_transfer_amount_72h"]
+    assert np.isclose(gathered[0], np.log1p(30_000.0))
+    before = rows.filter(pl.col("ts") < START + 4 * HOUR)["own_transfer_amount_72h"]
+    assert before.max() == 0.0
