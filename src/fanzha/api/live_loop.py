@@ -126,7 +126,9 @@ def live_round(services: Services, live: LiveEngine) -> LiveRound:
                 )
     with services.database.session() as session:
         out.cases_opened = open_reported_cases(session, now)
-        out.followed_requests = _pursue(live, session, now, services.settings.applicant())
+        # The ledger shows something new only with a new moment or records that came late.
+        if out.moments is not None or out.reloaded:
+            out.followed_requests = _pursue(live, session, now, services.settings.applicant())
     out.seconds = time.perf_counter() - started
     return out
 
