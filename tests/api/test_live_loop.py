@@ -181,3 +181,65 @@ def test_a_stopped_case_is_followed_as_its_money_moves_on(database_url: str) -> 
     assert [tuple(r) for r in requests] == [("M1", 5_000_000, 1), ("M2", 3_000_000, 2)]
     assert live_round(services, live).followed_requests == 0  # nothing new: nothing sent twice
     services.database.dispose()
+
+
+def test_stopped_cases_followed_in_one_round_each_get_their_own_requests(
+    database_url: str,
+) -> None:
+    """The records a round reads once for all the cases it follows give each case what it
+    alone would have got."""
+    ledger = transfers(
+        [
+            (0, "V1", "M1", 50_000.0, "mobile"),
+            (1, "V2", "M3", 20_000.0, "mobile"),
+            (3, "M1", "M2", 30_000.0, "mobile"),
+            (4, "M3", "M4", 15_000.0, "mobile"),
+        ]
+    )
+    persons = pl.DataFrame(
+        {
+            "person_id": ["P1", "P2"],
+            "district": ["360102", "360103"],
+            "birth_year": [1950, 1962],
+            "sex": ["F", "M"],
+        }
+    )
+    now = [BASE_TS + 120]
+    settings = ServiceSettings(database_url=database_url, live_interval_s=0)
+    services = Services(settings, Database(database_url), lambda: now[0])
+    services.database.migrate()
+    with services.database.session() as session:
+        store_records(session, "persons", persons)
+        kinds = dict.fromkeys(("V1", "V2", "M1", "M2", "M3", "M4"), "personal")
+        store_records(session, "accounts", accounts(kinds, {"V1": "P1", "V2": "P2"}))
+        store_records(session, "transfers", ledger.slice(0, 2))
+        store_records(
+            session,
+            "reports",
+            reports([("R1", 1, "P1", ["M1"], 50_000.0), ("R2", 2, "P2", ["M3"], 20_000.0)]),
+        )
+    live = LiveEngine(EventWindow(7 * 86_400), DetectModel.load(), LATENESS_S, backfill_s=3600)
+    live_round(services, live)
+    with services.database.session() as session:
+        for case_id in ("CR1", "CR2"):
+            assert one_click(session, case_id, now[0], settings.applicant("stoppay")).sent == []
+    with services.database.session() as session:
+        store_records(session, "transfers", ledger.slice(2, 2))  # both mules pass it on
+    now[0] = BASE_TS + 600
+    assert live_round(services, live).followed_requests == 4
+    with services.database.session() as session:
+        requests = session.execute(
+            select(
+                StopRequestRecord.case_id,
+                StopRequestRecord.account_id,
+                StopRequestRecord.amount,
+                StopRequestRecord.hop,
+            ).order_by(StopRequestRecord.request_id)
+        ).all()
+    assert [tuple(r) for r in requests] == [
+        ("CR1", "M1", 5_000_000, 1),
+        ("CR1", "M2", 3_000_000, 2),
+        ("CR2", "M3", 2_000_000, 1),
+        ("CR2", "M4", 1_500_000, 2),
+    ]
+    services.database.dispose()

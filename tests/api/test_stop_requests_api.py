@@ -8,7 +8,7 @@ import polars as pl
 
 from fanzha.stoppay.messages import Officer
 from fanzha.stoppay.request_message import CENTRE_ON_DUTY, Applicant
-from fanzha.store.case_stop_usecase import propose, stop_pay
+from fanzha.store.case_stop_usecase import propose, read_case_records, stop_pay
 from fanzha.store.flag_usecase import record_flags
 from fanzha.store.ledger_frames import stored_frame
 from fanzha.store.stop_requests_usecase import messages_of, requests_of_case
@@ -142,19 +142,21 @@ def test_stop_pay_takes_the_ledger_the_caller_holds_and_needs_complete_messages(
     )
     with database.session() as session:
         from_store = propose(session, "R1", now)
-        held = propose(session, "R1", now, ledger=pl.concat([ledger, later]))
+        records = read_case_records(session, now, pl.concat([ledger, later]))
+        held = propose(session, "R1", now, records)
     assert held.equals(from_store) and from_store.height == 3  # rows after now are left out
 
     no_phone = replace(CENTRE_ON_DUTY, officer=replace(CENTRE_ON_DUTY.officer, phone=""))
     with database.session() as session:
-        refused = stop_pay(session, CASE, now, applicant=no_phone, ledger=ledger)
+        records = read_case_records(session, now, ledger)
+        refused = stop_pay(session, CASE, now, applicant=no_phone, records=records)
         assert refused.sent == [] and len(refused.incomplete) == 3
         assert refused.incomplete[0].missing == ["handling_officer.phone"]
         assert requests_of_case(session, CASE) == []
     officer = Officer(id_type="police_id", id_number="036512", name="王警官", phone="0791-110")
     applicant = Applicant(institution="360100", unit="南昌市反诈中心", officer=officer)
     with database.session() as session:
-        result = stop_pay(session, CASE, now, applicant=applicant, ledger=ledger)
+        result = stop_pay(session, CASE, now, applicant=applicant, records=records)
         assert [r.account_id for r in result.sent] == [MULE_1, MULE_2, MULE_3]
         stored = messages_of(session, [r.request_id for r in result.sent])
     assert {m.handling_officer for m in stored.values()} == {officer}

@@ -187,6 +187,33 @@ def test_bad_rows_are_dead_lettered_with_reasons_and_good_rows_kept(
     assert consumer.status().pending == 0
 
 
+#: Entries in one node of a Redis stream (stream-node-max-entries): approximate trimming drops
+#: whole nodes, so a trimmed stream may exceed its MAXLEN by up to this many entries.
+NODE_ENTRIES = 100
+
+
+# Only Redis is under test here: one backend is enough.
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_rejected_stream_keeps_about_the_newest_maxlen_letters(
+    services: Services, stream_name: str
+) -> None:
+    maxlen = 10
+    settings = services.settings.model_copy(update={"stream_rejected_maxlen": maxlen})
+    consumer = _consumer(Services(settings, services.database, services.clock))
+    bad = [{**GOOD, "event_id": f"T{number}", "amount": "12.5"} for number in range(100)]
+    last = ""
+    for _ in range(4):
+        last = consumer.client.xadd(
+            stream_name, {"table": "transfers", "format": FORMAT, "rows": json.dumps(bad)}
+        )
+    _drain(consumer)
+    rejected = f"{stream_name}:rejected"
+    assert consumer.counters.rows_rejected == 400  # counted, though most letters are trimmed
+    assert maxlen <= consumer.client.xlen(rejected) <= maxlen + NODE_ENTRIES
+    ((_id, newest),) = consumer.client.xrevrange(rejected, count=1)
+    assert (newest["entry"], newest["row"]) == (last, "99")
+
+
 def test_rows_the_database_refuses_are_dead_lettered_and_the_rest_kept(
     services: Services, stream_name: str
 ) -> None:
@@ -247,13 +274,13 @@ def test_an_unreachable_redis_is_reported_and_retried_not_fatal(services: Servic
     loop = threading.Thread(target=consumer.run)
     loop.start()
     deadline = time.monotonic() + 10
-    while consumer.counters.last_error is None:
+    while consumer.last_error is None:
         assert time.monotonic() < deadline and loop.is_alive()
         time.sleep(0.02)
     consumer.stopping.set()
     loop.join(timeout=5)
     assert not loop.is_alive()
-    assert "ConnectionError" in consumer.counters.last_error
+    assert "ConnectionError" in consumer.last_error
     assert consumer.status().error is not None
 
 

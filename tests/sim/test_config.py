@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from fanzha.io import schema
 from fanzha.sim.config import PROFILES, SCAM_TYPES, SimConfig
+from fanzha.sim.typologies import TYPOLOGIES
 
 
 def test_profiles_exist_and_differ_from_default() -> None:
@@ -15,6 +17,23 @@ def test_profiles_exist_and_differ_from_default() -> None:
             assert SimConfig.profile(name) != default, name
     city = SimConfig.profile("city")
     assert (city.persons, city.days) == (100_000, 14)
+
+
+def test_the_simulator_plays_every_typology_it_has_under_a_domain_code() -> None:
+    # A typology whose code the domain list lacks would silently never be played.
+    assert set(TYPOLOGIES) == set(SCAM_TYPES)
+    # The order the seeded draws follow: a change would change every simulated city.
+    assert list(SCAM_TYPES) == [
+        "rebate",
+        "investment",
+        "police",
+        "customer_service",
+        "loan",
+        "shopping",
+        "boss",
+        "romance",
+    ]
+    assert set(SCAM_TYPES) < set(schema.SCAM_TYPES)
 
 
 def test_unknown_profile_is_refused() -> None:

@@ -22,12 +22,11 @@ from fanzha.api.system_audit import audit_by_system
 from fanzha.detect.live_engine import Moments, decide_moments
 from fanzha.detect.scoring_model import DetectModel
 from fanzha.stoppay.request_message import Applicant
-from fanzha.store.case_stop_usecase import stop_pay
 from fanzha.store.case_usecase import open_reported_cases
 from fanzha.store.event_window import EventWindow
 from fanzha.store.flag_usecase import record_flags
 from fanzha.store.live_progress import decided_until, save_decided_until
-from fanzha.store.pursuit_usecase import pursued_cases
+from fanzha.store.pursuit_usecase import follow_cases, pursued_cases
 from fanzha.warn.receive_usecase import receive_warnings
 
 log = logging.getLogger(__name__)
@@ -88,11 +87,11 @@ def _pursue(live: LiveEngine, session: Session, now: int, applicant: Applicant) 
     """Follow the money of every case whose one click came within PURSUIT_S, over the window's
     ledger (the money moves within hours; the window holds days)."""
     cases = pursued_cases(session, now - PURSUIT_S)
-    ledger = live.window.table("transfers") if cases else None
+    if not cases:
+        return 0
     sent = 0
-    for case_id in cases:
-        assert ledger is not None
-        result = stop_pay(session, case_id, now, applicant=applicant, ledger=ledger)
+    ledger = live.window.table("transfers")
+    for case_id, result in follow_cases(session, cases, now, applicant, ledger):
         if result.sent:
             sent += len(result.sent)
             requests = ";".join(r.request_id for r in result.sent)

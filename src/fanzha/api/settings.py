@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from fanzha.stoppay.messages import Officer
@@ -57,6 +57,9 @@ class ServiceSettings(BaseSettings):
     stream_consumer: str = "service-1"
     #: Entries pending this long with another consumer are taken over (it is presumed dead).
     stream_claim_idle_s: float = 60.0
+    #: About this many rejected rows are kept in `<stream>:rejected` (the oldest are trimmed,
+    #: approximately: Redis drops whole nodes of ~100 entries).
+    stream_rejected_maxlen: int = Field(default=100_000, gt=0)
 
     def applicant(self, username: str | None = None) -> Applicant:
         """Who a stop-payment request says applies: the centre, and the officer logged in

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated
+from enum import Enum
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from fanzha.api import masking
 from fanzha.api.audit_trail import audit
@@ -17,6 +19,7 @@ from fanzha.api.roles import Actor, Permission
 from fanzha.api.rows import Rejection, check_rows
 from fanzha.io.fields import AMOUNT_PATTERN
 from fanzha.io.schema import TABLES
+from fanzha.stoppay.message_fields import message_fields
 from fanzha.stoppay.messages import BankAnswer, BankResult, StopPaymentRequest
 from fanzha.store.service_tables import StopRequestRecord
 from fanzha.store.stop_requests_usecase import (
@@ -70,96 +73,51 @@ def submit(batch: RequestBatch, svc: ServicesDep, actor: Sender) -> IngestOut:
     )
 
 
-class FundSourceOut(BaseModel):
-    paying_bank: str
-    payer_name: str
-    payer_account: str
-    amount: int  # fen
-    currency: str
-    paid_at: int
+@cache
+def out_model(message_type: type) -> type[BaseModel]:
+    """The response model of a message dataclass, nested parts as nested models; fen amounts
+    drop the unit from their name ("amount"), as everywhere in the API, enums show their value.
+    Built from the dataclass so that the message's fields are listed in one place."""
+    spec: dict[str, Any] = {}
+    for field in message_fields(message_type):
+        kind: Any = str if issubclass(field.kind, Enum) else field.kind
+        if field.is_part:
+            kind = out_model(field.kind)
+        if field.optional:
+            kind = kind | None
+        spec[field.name.removesuffix("_fen")] = (kind, Field(validation_alias=field.name))
+    return create_model(f"{message_type.__name__}Out", **spec)
 
 
-class AccountToStopOut(BaseModel):
-    bank_code: str
-    bank_name: str
-    account_kind: str
-    account_number: str
-    holder_name: str
-
-
-class OfficerOut(BaseModel):
-    id_type: str
-    id_number: str
-    name: str
-    phone: str
-
-
-class StopMessageOut(BaseModel):
-    """The request message the bank received (PBOC/MPS interface fields); amounts fen, times
-    UTC epoch seconds."""
-
-    serial_number: str
-    sending_institution: str
-    transaction_type_code: str
-    application_number: str
-    original_report_number: str
-    application_type: str
-    case_number: str
-    case_type: str
-    urgency: str
-    measure: str
-    source: FundSourceOut
-    account: AccountToStopOut
-    amount: int
-    reason: str
-    start_at: int
-    end_at: int
-    applying_unit: str
-    applied_at: int
-    handling_officer: OfficerOut
-    assisting_officer: OfficerOut | None
-
-
-def message_out(message: StopPaymentRequest, actor: Actor) -> StopMessageOut:
-    """The message as `actor` may see it: the victim and the accounts masked by role."""
-    source, account = message.source, message.account
-    return StopMessageOut(
-        serial_number=message.serial_number,
-        sending_institution=message.sending_institution,
-        transaction_type_code=message.transaction_type_code,
-        application_number=message.application_number,
-        original_report_number=message.original_report_number,
-        application_type=message.application_type.value,
-        case_number=message.case_number,
-        case_type=message.case_type,
-        urgency=message.urgency.value,
-        measure=message.measure.value,
-        source=FundSourceOut(
-            paying_bank=source.paying_bank,
-            payer_name=masking.person_id(source.payer_name, actor.role),
-            payer_account=masking.account(source.payer_account, actor.role),
-            amount=source.amount_fen,
-            currency=source.currency,
-            paid_at=source.paid_at,
-        ),
-        account=AccountToStopOut(
-            bank_code=account.bank_code,
-            bank_name=account.bank_name,
-            account_kind=account.account_kind,
-            account_number=masking.account(account.account_number, actor.role),
-            holder_name=masking.person_id(account.holder_name, actor.role),
-        ),
-        amount=message.amount_fen,
-        reason=message.reason,
-        start_at=message.start_at,
-        end_at=message.end_at,
-        applying_unit=message.applying_unit,
-        applied_at=message.applied_at,
-        handling_officer=OfficerOut.model_validate(message.handling_officer, from_attributes=True),
-        assisting_officer=None
-        if message.assisting_officer is None
-        else OfficerOut.model_validate(message.assisting_officer, from_attributes=True),
+# Built at import from the dataclass; the type checker knows it as a BaseModel.
+if TYPE_CHECKING:
+    StopMessageOut = BaseModel
+else:
+    StopMessageOut = create_model(
+        "StopMessageOut",
+        __base__=out_model(StopPaymentRequest),
+        __doc__="The request message the bank received (PBOC/MPS interface fields); amounts "
+        "fen, times UTC epoch seconds.",
     )
+
+
+def message_out(message: StopPaymentRequest, actor: Actor) -> BaseModel:
+    """The message as `actor` may see it: the victim and the accounts masked by role."""
+    source, account, role = message.source, message.account, actor.role
+    masked = replace(
+        message,
+        source=replace(
+            source,
+            payer_name=masking.person_id(source.payer_name, role),
+            payer_account=masking.account(source.payer_account, role),
+        ),
+        account=replace(
+            account,
+            account_number=masking.account(account.account_number, role),
+            holder_name=masking.person_id(account.holder_name, role),
+        ),
+    )
+    return StopMessageOut.model_validate(masked, from_attributes=True)
 
 
 class StopRequestOut(BaseModel):

@@ -8,7 +8,8 @@ Entries another consumer left pending for `claim_idle_ms` are taken over (XAUTOC
 
 Rows are checked exactly as POST /api/ingest checks them. Bad rows, and entries that cannot
 be read at all, go to the dead-letter stream `<stream>:rejected` with the entry id, row
-index, field and reason, and to the log; the good rows of the entry are kept.
+index, field and reason, and to the log; the good rows of the entry are kept. That stream
+keeps about the newest `stream_rejected_maxlen` letters (approximate MAXLEN at each XADD).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from typing import Any
 
 import redis
 from fastapi import FastAPI
+from pydantic import BaseModel
+from redis.typing import EncodableT, FieldT
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -57,9 +60,8 @@ class EntryOutcome:
     dead: list[DeadLetter]
 
 
-@dataclass
-class StreamCounters:
-    """Since this service started; read by GET /api/stream."""
+class StreamCounters(BaseModel):
+    """Since this service started; GET /api/stream shows them as they are (`StreamOut`)."""
 
     entries_read: int = 0
     entries_taken_over: int = 0
@@ -69,7 +71,6 @@ class StreamCounters:
     duplicates: int = 0
     rows_rejected: int = 0
     last_entry_id: str | None = None
-    last_error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class StreamStatus:
     #: Entries delivered but not yet acknowledged.
     pending: int | None
     rejected_stream_length: int | None
+    #: Why Redis could not be asked now, else why the last round failed (None: it did not).
     error: str | None = None
 
 
@@ -106,9 +108,13 @@ class StreamConsumer:
     group: str
     consumer: str
     claim_idle_ms: int
+    #: About how many dead letters `<stream>:rejected` keeps; older ones are trimmed.
+    rejected_maxlen: int
     counters: StreamCounters = field(default_factory=StreamCounters)
     #: Set to stop: the batch in hand is finished, the rest stay pending for the next start.
     stopping: threading.Event = field(default_factory=threading.Event)
+    #: Why the last failed round failed (Redis or the database away); it is retried.
+    last_error: str | None = None
     _trimmed_at: float = 0.0
     _untrimmed: bool = False
 
@@ -124,6 +130,7 @@ class StreamConsumer:
             settings.stream_group,
             settings.stream_consumer,
             int(settings.stream_claim_idle_s * 1000),
+            settings.stream_rejected_maxlen,
         )
 
     @property
@@ -232,7 +239,7 @@ class StreamConsumer:
         pipeline = self.client.pipeline(transaction=True)
         for outcome in outcomes:
             for dead in outcome.dead:
-                letter = {
+                letter: dict[FieldT, EncodableT] = {
                     "entry": outcome.entry.entry_id,
                     "stream": self.stream,
                     "table": outcome.entry.table,
@@ -241,7 +248,9 @@ class StreamConsumer:
                     "reason": dead.reason,
                     "value": dead.value,
                 }
-                pipeline.xadd(self.dead_letter_stream, letter)  # type: ignore[arg-type]
+                pipeline.xadd(
+                    self.dead_letter_stream, letter, maxlen=self.rejected_maxlen, approximate=True
+                )
         pipeline.xack(self.stream, self.group, *(o.entry.entry_id for o in outcomes))
         pipeline.execute()
 
@@ -327,7 +336,7 @@ class StreamConsumer:
                 if time.monotonic() - last_recovery > self.claim_idle_ms / 1000:
                     recovered = False
             except Exception as exc:  # Redis or the database away: retry, keep serving
-                self.counters.last_error = f"{type(exc).__name__}: {exc}"[:500]
+                self.last_error = f"{type(exc).__name__}: {exc}"[:500]
                 log.exception("stream %s: round failed; retrying", self.stream)
                 recovered = False
                 self.stopping.wait(RETRY_S)
@@ -343,7 +352,14 @@ class StreamConsumer:
         except redis.RedisError as exc:
             error = f"{type(exc).__name__}: {exc}"
         return StreamStatus(
-            self.stream, self.group, self.consumer, self.counters, lag, pending, rejected, error
+            self.stream,
+            self.group,
+            self.consumer,
+            self.counters,
+            lag,
+            pending,
+            rejected,
+            error or self.last_error,
         )
 
 

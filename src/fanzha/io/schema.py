@@ -61,6 +61,21 @@ ACCOUNT_KINDS = ("personal", "merchant", "corporate")
 CHANNELS = ("mobile", "online", "counter", "atm", "third_party", "crypto_otc")
 NET_KINDS = ("app_install", "url_visit")
 MULE_ROLES = ("mule_1", "mule_2", "mule_3", "cashout")
+#: Scam-type codes (BRIEF.md: the five main types of 2022 and the rest of the 2024 top ten,
+#: then "other"): labels/targets.csv scam_type, and the typology an officer gives a case.
+SCAM_TYPES = (
+    "rebate",
+    "investment",
+    "police",
+    "customer_service",
+    "loan",
+    "shopping",
+    "credit_repair",
+    "boss",
+    "romance",
+    "game_trading",
+    "other",
+)
 
 
 def _list_spec(kind: str) -> TableSpec:

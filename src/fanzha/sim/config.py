@@ -8,19 +8,13 @@ from typing import Any
 
 import numpy as np
 
+from fanzha.io import schema
 from fanzha.sim.streams import stream
+from fanzha.sim.typologies import TYPOLOGIES
 
-#: Scam typology codes written to labels/targets.csv scam_type.
-SCAM_TYPES: tuple[str, ...] = (
-    "rebate",
-    "investment",
-    "police",
-    "customer_service",
-    "loan",
-    "shopping",
-    "boss",
-    "romance",
-)
+#: The scam types the simulator plays (those it has a typology for), in the domain's order;
+#: written to labels/targets.csv scam_type.
+SCAM_TYPES: tuple[str, ...] = tuple(code for code in schema.SCAM_TYPES if code in TYPOLOGIES)
 
 
 def _default_mix() -> dict[str, float]:

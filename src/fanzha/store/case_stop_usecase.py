@@ -2,8 +2,9 @@
 
 The proposal is `fanzha.stoppay.replay_planner.plan_stop_requests` over the transfers up to now
 (the stored ledger, or the window a caller already holds in memory) with the live engine's
-account flags up to now: hop-1 holds on the named
-accounts once the money has moved on, then the accounts the trace reveals hop by hop. A second
+account flags up to now (`CaseRecords`, read once when a round follows many cases): hop-1
+holds on the named accounts once the money has moved on, then the accounts the trace reveals
+hop by hop. A second
 click sends only what is new: an account already asked for gets a request for the difference
 if the trace now shows more money reaching it.
 
@@ -73,29 +74,59 @@ class StopPayResult:
 
 
 @dataclass(frozen=True)
-class _CaseInput:
-    """What one click reads: the report, the accounts, the ledger and the live engine's
-    account flags up to now (flags widen the chase, never create a hold)."""
+class CaseRecords:
+    """What every case's proposal reads alike, up to a time: the transfers, the accounts and
+    the live engine's account flags (flags widen the chase, never create a hold). Read once
+    for all the cases a round follows."""
 
-    report: pl.DataFrame
-    accounts: pl.DataFrame
     ledger: pl.DataFrame
+    accounts: pl.DataFrame
     flagged: pl.DataFrame
 
-    def plan(self) -> pl.DataFrame:
-        return plan_stop_requests(self.ledger, self.report, self.accounts, self.flagged)
 
-
-def propose(
-    session: Session, report_id: str, now: int, ledger: pl.DataFrame | None = None
-) -> pl.DataFrame:
-    """The engine's requests for one report from the transfers up to `now`.
+def read_case_records(
+    session: Session, now: int, ledger: pl.DataFrame | None = None
+) -> CaseRecords:
+    """The records up to `now`.
 
     `ledger`: typed transfers (`Dataset.table("transfers")` columns, sorted by ts) a caller
     already holds, such as the live engine's window; rows after `now` are left out. It must
-    reach back over the case's payments. Without it the stored ledger is read.
+    reach back over the cases' payments. Without it the stored ledger is read.
     """
-    return _read(session, report_id, now, ledger).plan()
+    if ledger is None:
+        transfers = DATASET_TABLES["transfers"]
+        ledger = stored_frame(session, "transfers", transfers.c.ts <= now)
+    else:
+        ledger = ledger.filter(pl.col("ts") <= now)
+    flagged = flagged_accounts(session).filter(pl.col("ts") <= now)
+    return CaseRecords(ledger, stored_frame(session, "accounts"), flagged)
+
+
+@dataclass(frozen=True)
+class _CaseInput:
+    """What one click reads: the case's report and the records up to now."""
+
+    report: pl.DataFrame
+    records: CaseRecords
+
+    @property
+    def ledger(self) -> pl.DataFrame:
+        return self.records.ledger
+
+    @property
+    def accounts(self) -> pl.DataFrame:
+        return self.records.accounts
+
+    def plan(self) -> pl.DataFrame:
+        return plan_stop_requests(self.ledger, self.report, self.accounts, self.records.flagged)
+
+
+def propose(
+    session: Session, report_id: str, now: int, records: CaseRecords | None = None
+) -> pl.DataFrame:
+    """The engine's requests for one report from the records up to `now` (`records`: read
+    already, else read from the store)."""
+    return _read(session, report_id, now, records).plan()
 
 
 def stop_pay(
@@ -104,12 +135,13 @@ def stop_pay(
     now: int,
     *,
     applicant: Applicant = CENTRE_ON_DUTY,
-    ledger: pl.DataFrame | None = None,
+    records: CaseRecords | None = None,
 ) -> StopPayResult:
     """Send the case's proposed requests not yet sent; each goes to its account's bank with its
-    request message, applied for by `applicant`."""
+    request message, applied for by `applicant`. `records`: up to `now`, read already (for
+    many cases at once), else read from the store."""
     case = get_case(session, case_id)
-    case_input = _read(session, case.report_id, now, ledger)
+    case_input = _read(session, case.report_id, now, records)
     proposed = (
         case_input.plan()
         .group_by("account_id", maintain_order=True)
@@ -187,16 +219,10 @@ def stop_pay(
     return result
 
 
-def _read(session: Session, report_id: str, now: int, ledger: pl.DataFrame | None) -> _CaseInput:
+def _read(session: Session, report_id: str, now: int, records: CaseRecords | None) -> _CaseInput:
     reports = DATASET_TABLES["reports"]
-    transfers = DATASET_TABLES["transfers"]
     report = stored_frame(session, "reports", reports.c.report_id == report_id)
-    if ledger is None:
-        ledger = stored_frame(session, "transfers", transfers.c.ts <= now)
-    else:
-        ledger = ledger.filter(pl.col("ts") <= now)
-    flagged = flagged_accounts(session).filter(pl.col("ts") <= now)
-    return _CaseInput(report, stored_frame(session, "accounts"), ledger, flagged)
+    return _CaseInput(report, read_case_records(session, now) if records is None else records)
 
 
 def _fund_source(case_input: _CaseInput) -> FundSource:

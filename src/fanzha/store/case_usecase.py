@@ -12,28 +12,16 @@ import polars as pl
 from sqlalchemy import func, insert, literal, select
 from sqlalchemy.orm import Session
 
+from fanzha.io.schema import SCAM_TYPES
 from fanzha.stoppay.lifecycle import HoldState
 from fanzha.store.dataset_tables import DATASET_TABLES
 from fanzha.store.ingest_usecase import store_records
 from fanzha.store.service_tables import CaseRecord, StopRequestRecord
 
+#: The typology of a case no officer has classified yet.
 UNKNOWN = "unknown"
-#: Typology codes: those of the simulator (fanzha.sim.config.SCAM_TYPES) and the rest of the
-#: 2024 top ten.
-TYPOLOGIES = (
-    "rebate",
-    "investment",
-    "police",
-    "customer_service",
-    "loan",
-    "shopping",
-    "credit_repair",
-    "boss",
-    "romance",
-    "game_trading",
-    "other",
-    UNKNOWN,
-)
+#: What a case's typology may be: a scam type, or not classified yet.
+TYPOLOGIES = (*SCAM_TYPES, UNKNOWN)
 #: Holds whose money is still kept for the victim.
 HOLDING = (HoldState.STOPPED.value, HoldState.FROZEN.value)
 

@@ -7,11 +7,12 @@ get their requests as it moves, until it is cashed out or held.
 
 from __future__ import annotations
 
+import polars as pl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fanzha.stoppay.request_message import Applicant
-from fanzha.store.case_stop_usecase import StopPayResult, stop_pay
+from fanzha.store.case_stop_usecase import StopPayResult, read_case_records, stop_pay
 from fanzha.store.case_usecase import get_case
 from fanzha.store.service_tables import CaseRecord
 
@@ -23,6 +24,18 @@ def one_click(session: Session, case_id: str, now: int, applicant: Applicant) ->
     if case.pursued_since is None:
         case.pursued_since = now
     return stop_pay(session, case_id, now, applicant=applicant)
+
+
+def follow_cases(
+    session: Session, case_ids: list[str], now: int, applicant: Applicant, ledger: pl.DataFrame
+) -> list[tuple[str, StopPayResult]]:
+    """Send what is new for each case over `ledger` (transfers a caller holds, such as the live
+    engine's window); the accounts and flags every case reads alike are read once for all."""
+    records = read_case_records(session, now, ledger)
+    return [
+        (case_id, stop_pay(session, case_id, now, applicant=applicant, records=records))
+        for case_id in case_ids
+    ]
 
 
 def pursued_cases(session: Session, since: int) -> list[str]:
