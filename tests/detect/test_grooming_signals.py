@@ -87,3 +87,15 @@ def test_money_gathered_from_own_cards_before_paying_a_stranger(tmp_path: Path) 
     assert np.isclose(gathered[0], np.log1p(30_000.0))
     before = rows.filter(pl.col("ts") < START + 4 * HOUR)["own_transfer_amount_72h"]
     assert before.max() == 0.0
+
+
+def test_a_long_talk_with_a_new_acquaintance_is_judged_before_the_number_is_known(
+    tmp_path: Path,
+) -> None:
+    """A ring's fresh line has no record to be suspect by: the talk itself is the moment."""
+    rows = _person_rows(tmp_path).filter(pl.col("person") == "P1")
+    # The 300 s call is judged (no number is known as a suspect here); the 40 s one is not.
+    assert START + 3 * HOUR in rows["ts"].to_list()
+    assert START + 2 * HOUR not in rows["ts"].to_list()
+    at_talk = rows.filter(pl.col("ts") == START + 3 * HOUR).row(0, named=True)
+    assert np.isclose(at_talk["acquaintance_talk_72h"], np.log1p(340.0))

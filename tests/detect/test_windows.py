@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from fanzha.detect.windows import KeyedStream, pair_episode_start, pair_gap, running_max_asof
+from fanzha.detect.windows import (
+    KeyedStream,
+    latest_asof,
+    pair_episode_start,
+    pair_gap,
+    running_max_asof,
+)
 
 
 def _a(*values: int) -> np.ndarray:
@@ -42,6 +48,18 @@ def test_running_max_asof_is_monotone_and_per_key() -> None:
         _a(5, 10, 25, 99, 14, 15, 99),
     )
     assert got.tolist() == [0.0, 0.2, 0.9, 0.9, 0.0, 0.5, 0.0]
+
+
+def test_latest_asof_follows_revisions_and_takes_the_highest_of_a_second() -> None:
+    got = latest_asof(
+        _a(1, 1, 1, 1, 2),
+        _a(10, 20, 20, 30, 15),
+        np.array([0.2, 0.9, 0.4, 0.1, 0.5]),
+        _a(1, 1, 1, 1, 2, 2, 3),
+        _a(5, 10, 25, 99, 14, 15, 99),
+    )
+    # At 20 two judgements in one second: the higher counts; at 30 the number was cleared.
+    assert got.tolist() == [0.0, 0.2, 0.9, 0.1, 0.0, 0.5, 0.0]
 
 
 def test_running_max_asof_never_leaks_across_keys() -> None:

@@ -3,7 +3,8 @@
 Stages run in dependency order, each a pure function of the inputs and the earlier stages'
 time-stamped scores (always read "as of" the moment being judged):
 numbers (two passes, the second sees whether the people a number engaged were also worked by
-other suspect numbers) -> exposure of persons -> accounts (three passes, each sees money
+other suspect numbers) -> numbers tied to flagged ones by the phishing domain they text ->
+exposure of persons -> accounts (three passes, each sees money
 arriving from accounts the pass before found suspect) -> persons -> warnings.
 """
 
@@ -16,6 +17,7 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.account_features import account_features
+from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON, campaign_links
 from fanzha.detect.city import City
 from fanzha.detect.exposure import Suspicion, co_exposed, exposure_at, suspect_contacts
 from fanzha.detect.followups import Followups, followups, new_payees
@@ -53,6 +55,7 @@ class StageFrames:
     of number and account rows is let go as soon as their time-stamped scores are taken."""
 
     number_flags: pl.DataFrame
+    number_links: pl.DataFrame
     account_flags: pl.DataFrame
     persons: pl.DataFrame
 
@@ -61,8 +64,10 @@ def scored_by(frame: pl.DataFrame, stage: StageModel) -> pl.DataFrame:
     return frame.with_columns(score=pl.Series(stage.predict(frame), dtype=pl.Float64))
 
 
-def suspicion_of(frame: pl.DataFrame) -> Suspicion:
-    return Suspicion(frame["key"].to_numpy(), frame["ts"].to_numpy(), frame["score"].to_numpy())
+def suspicion_of(frame: pl.DataFrame, *, revised: bool = False) -> Suspicion:
+    return Suspicion(
+        frame["key"].to_numpy(), frame["ts"].to_numpy(), frame["score"].to_numpy(), revised
+    )
 
 
 def sender_exposure(
@@ -110,7 +115,19 @@ def co_exposure(city: City, basics: Basics, numbers_first: pl.DataFrame) -> Floa
     )
 
 
+def with_campaign_links(
+    city: City, numbers: pl.DataFrame, number_threshold: float
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The numbers' scored rows (key, ts, score, new_7d) with the rows of numbers tied to
+    flagged ones by a campaign domain added, and those tie rows alone."""
+    linked = campaign_links(city, flags(numbers, number_threshold))
+    scored = numbers.select("key", "ts", "score", "new_7d")
+    return pl.concat([scored, linked]).sort("key", "ts", "score"), linked
+
+
 def exposure_stage(city: City, numbers: pl.DataFrame, number_threshold: float) -> Exposure:
+    """For the account stage, a payer's contacts count with the worst their numbers were ever
+    judged by then: money sent after such contact is what mules receive."""
     level = suspicion_of(numbers)
     contacts = suspect_contacts(city, level)
     return Exposure(contacts, sender_exposure(city, contacts, level, number_threshold))
@@ -130,7 +147,10 @@ def person_stage(
     return person_features(
         city,
         pairs=basics.pairs,
-        numbers=suspicion_of(numbers),
+        # A person is judged by what is believed of their contacts now: a number cleared by
+        # later evidence (a new SIM whose friends start calling it) stops counting against
+        # them, though its flag, an event already sent, stands.
+        numbers=suspicion_of(numbers, revised=True),
         reach=Suspicion(
             numbers["key"].to_numpy(), numbers["ts"].to_numpy(), numbers["new_7d"].to_numpy()
         ),
@@ -162,7 +182,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     del first
     numbers = scored_by(number_features(city, basics.pairs, basics.follow, co), model.number)
     number_flags = flags(numbers, model.number.threshold)
-    numbers = numbers.select("key", "ts", "score", "new_7d")
+    numbers, number_links = with_campaign_links(city, numbers, model.number.threshold)
     progress("exposure")
     exposure = exposure_stage(city, numbers, model.number.threshold)
     progress("accounts")
@@ -179,7 +199,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
         number_threshold=model.number.threshold,
         account_threshold=model.account.threshold,
     )
-    return StageFrames(number_flags, account_flags, scored_by(persons, model.person))
+    return StageFrames(number_flags, number_links, account_flags, scored_by(persons, model.person))
 
 
 def flags(scored: pl.DataFrame, threshold: float) -> pl.DataFrame:
@@ -249,9 +269,26 @@ def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
     )
     return Decisions(
         warnings=warnings,
-        flagged_numbers=_flag_table(
-            frames.number_flags, model.number, NUMBER_REASONS, city.numbers, "number"
-        ),
+        flagged_numbers=pl.concat(
+            [
+                _flag_table(
+                    frames.number_flags, model.number, NUMBER_REASONS, city.numbers, "number"
+                ),
+                pl.DataFrame(
+                    {
+                        "number": city.numbers.gather(frames.number_links["key"].to_numpy()),
+                        "ts": frames.number_links["ts"],
+                        "score": frames.number_links["score"],
+                        "reasons": pl.Series(
+                            [SHARED_DOMAIN_REASON] * frames.number_links.height, dtype=pl.String
+                        ),
+                    }
+                ),
+            ]
+        )
+        # A number tied to a campaign before its own behaviour crossed is flagged once, then.
+        .sort("ts", "number")
+        .unique("number", keep="first", maintain_order=True),
         flagged_accounts=_flag_table(
             frames.account_flags, model.account, ACCOUNT_REASONS, city.accounts, "account_id"
         ),

@@ -14,7 +14,7 @@ import numpy.typing as npt
 import polars as pl
 
 from fanzha.detect.city import City
-from fanzha.detect.windows import FloatArray, Int64Array, running_max_asof
+from fanzha.detect.windows import FloatArray, Int64Array, latest_asof, running_max_asof
 
 EXPOSURE_WINDOW_S = 72 * 3600
 #: Suspicion from which a number counts as a suspect; the flag threshold marks flagged ones.
@@ -23,14 +23,19 @@ SUSPECT_LEVEL = 0.3
 
 @dataclass(frozen=True)
 class Suspicion:
-    """Scores a stage gave entities over time; the level of an entity at t is its running max."""
+    """Scores a stage gave entities over time. The level of an entity at t is its running max,
+    or with `revised`, its latest score: a new SIM that looked like a ring line on its first
+    calls is cleared once strangers start calling it, and contacts with it stop counting.
+    """
 
     key: Int64Array
     ts: Int64Array
     score: FloatArray
+    revised: bool = False
 
     def asof(self, key: Int64Array, ts: Int64Array) -> FloatArray:
-        return running_max_asof(self.key, self.ts, self.score, key, ts)
+        level = latest_asof if self.revised else running_max_asof
+        return level(self.key, self.ts, self.score, key, ts)
 
     def ever_at_least(self, level: float, size: int) -> npt.NDArray[np.bool_]:
         """Per entity code: did its score reach `level` at any time."""
@@ -73,6 +78,7 @@ EXPOSURE_FEATURES = (
     "exp_suspect_talk",
     "exp_suspect_n",
     "exp_suspect_numbers",
+    "exp_suspect_most",
     "exp_max",
     "exp_flag_reach",
     "exp_flag_outgoing_n",
@@ -142,6 +148,17 @@ def exposure_at(
         # any time: a lower level here would depend on the future.
         (pl.col("level") * pl.col("suspect")).max().alias("exp_max"),
         pl.col("reach").filter(pl.col("flagged") > 0).min().fill_null(0.0).alias("exp_flag_reach"),
+    )
+    # A sprayed number touches a person once; a ring working a victim comes back.
+    most = (
+        joined.filter(pl.col("suspect") > 0)
+        .group_by("qid", "number")
+        .len()
+        .group_by("qid")
+        .agg(pl.col("len").max().cast(pl.Float64).alias("exp_suspect_most"))
+    )
+    agg = agg.join(most, on="qid", how="left").with_columns(
+        pl.col("exp_suspect_most").fill_null(0.0)
     )
     qid = agg["qid"].to_numpy()
     for name in EXPOSURE_FEATURES:

@@ -47,6 +47,8 @@ NUMBER_FEATURES = (
     "repeat_share_7d",
     "new_long_7d",
     "callback_share_7d",
+    "stranger_in_7d",
+    "stranger_in_share_7d",
     "kind_overseas",
     "kind_voip",
     "kind_mobile",
@@ -126,8 +128,15 @@ def number_features(
         rare_link=rare_link,
     )
     # A stranger who calls back within the week: what couriers' customers do, not victims.
+    # Strangers who get in touch first: people reach a real person's number unprompted (a
+    # resident's new SIM, a shop); nobody reaches a fraud line it did not contact first.
     inbound = KeyedStream(
-        c.dst, c.ts, origin, ones=np.ones(c.ts.size), callback=(1.0 - new) * answered
+        c.dst,
+        c.ts,
+        origin,
+        ones=np.ones(c.ts.size),
+        callback=(1.0 - new) * answered,
+        stranger_in=new,
     )
 
     # Judge a number when it reaches a stranger: its fan-out grows.
@@ -175,6 +184,8 @@ def number_features(
         "repeat_share_7d": 1.0 - new_7d / np.maximum(o.sum("ones", 7 * DAY), 1.0),
         "new_long_7d": o.sum("new_long", 7 * DAY),
         "callback_share_7d": i.sum("callback", 7 * DAY) / np.maximum(o.sum("ones", 7 * DAY), 1.0),
+        "stranger_in_7d": i.sum("stranger_in", 7 * DAY),
+        "stranger_in_share_7d": i.sum("stranger_in", 7 * DAY) / np.maximum(new_7d, 1.0),
         "kind_overseas": (kind == KIND_ORDER.index("overseas")).astype(np.float64),
         "kind_voip": (kind == KIND_ORDER.index("voip")).astype(np.float64),
         "kind_mobile": (kind == KIND_ORDER.index("mobile")).astype(np.float64),

@@ -25,6 +25,9 @@ from fanzha.io.fields import CITY_UTC_OFFSET_S
 
 WINDOW_S = 3 * DAY
 LONG_TALK_S = 600
+#: A talk this long with someone first met in the last 72 h is a moment to judge the person,
+#: whatever is known of the number yet: a ring's fresh line has no record to be suspect by.
+ACQUAINTANCE_TALK_S = 300
 LARGE_TRANSFER_YUAN = 2_000.0
 
 ROW_CONTACT, ROW_NET, ROW_TRANSFER, ROW_FLAG = 0, 1, 2, 3
@@ -217,6 +220,11 @@ def person_features(
     sms_link_new = (c.is_sms == 1) & (c.domain >= 0) & (new > 0)
     link_person = city.number_holder[c.dst]
     link_rows = sms_link_new & (link_person >= 0)
+    long_young = young & (c.duration >= ACQUAINTANCE_TALK_S)
+    talk_person = np.concatenate(
+        (city.number_holder[c.dst[long_young]], city.number_holder[c.src[long_young]])
+    )
+    talk_ts = np.concatenate((c.ts[long_young], c.ts[long_young]))
     net_rows = nk & (
         (rare > 0) | (domain_listed > 0) | (app_listed > 0) | (net.is_app > 0) | (followed > 0)
     )
@@ -232,6 +240,7 @@ def person_features(
         (at_contact["person"].to_numpy(), at_contact["cts"].to_numpy(), ROW_CONTACT, None),
         (flagged["person"].to_numpy(), flagged["ts"].to_numpy(), ROW_FLAG, None),
         (link_person[link_rows], c.ts[link_rows], ROW_CONTACT, None),
+        (talk_person[talk_person >= 0], talk_ts[talk_person >= 0], ROW_CONTACT, None),
         (net_person[net_rows], net.ts[net_rows], ROW_NET, None),
         (payer[transfer_rows], t.ts[transfer_rows], ROW_TRANSFER, np.flatnonzero(transfer_rows)),
     ]
@@ -294,6 +303,7 @@ def person_features(
         "exp_suspect_talk": _log(exposure["exp_suspect_talk"]),
         "exp_suspect_n": exposure["exp_suspect_n"],
         "exp_suspect_numbers": exposure["exp_suspect_numbers"],
+        "exp_suspect_most": exposure["exp_suspect_most"],
         "exp_max": exposure["exp_max"],
         "exp_flag_reach": exposure["exp_flag_reach"],
         "exp_flag_outgoing_n": exposure["exp_flag_outgoing_n"],

@@ -29,6 +29,7 @@ from fanzha.detect.engine import (
     exposure_stage,
     person_stage,
     suspicion_of,
+    with_campaign_links,
 )
 from fanzha.detect.exposure import Suspicion
 from fanzha.detect.number_features import NUMBER_FEATURES, number_features
@@ -206,6 +207,7 @@ def train(
     n_oof = _out_of_fold(n_frames, n_y, NUMBER_FEATURES)
     n_thr, n_fit = _entity_threshold(n_oof, [c.fraud_numbers for c in cities])
     n_final = _fit(n_frames, n_y, NUMBER_FEATURES)
+    n_oof = [with_campaign_links(c.city, f, n_thr)[0] for c, f in zip(cities, n_oof, strict=True)]
 
     progress("accounts")
     exposures: list[Exposure] = [

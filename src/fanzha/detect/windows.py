@@ -133,6 +133,25 @@ def running_max_asof(
     return result
 
 
+def latest_asof(
+    key: Int64Array, ts: Int64Array, values: FloatArray, qkey: Int64Array, qts: Int64Array
+) -> FloatArray:
+    """The key's value at its latest row at or before t (the highest of that second's rows), 0
+    where none: a judgement revised as evidence comes in."""
+    if key.size == 0:
+        return np.zeros(qkey.size, dtype=np.float64)
+    comp = composite(key, ts, 0)
+    order = np.lexsort((values, comp))
+    comp = comp[order]
+    latest = values.astype(np.float64)[order]
+    q = composite(qkey, qts, 0)
+    idx = searchsorted(comp, q, "right") - 1
+    safe = np.clip(idx, 0, None)
+    same = (idx >= 0) & (comp[safe] // _SPAN == q // _SPAN)
+    result: FloatArray = np.where(same, latest[safe], 0.0)
+    return result
+
+
 def pair_gap(
     a: Int64Array, b: Int64Array, ts: Int64Array, order_tiebreak: Int64Array
 ) -> Int64Array:

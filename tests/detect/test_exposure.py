@@ -1,0 +1,41 @@
+"""A person's exposure to suspect numbers, as each number is judged at the time of the query."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from fanzha.detect.exposure import Suspicion, exposure_at
+
+FLAG = 0.9
+
+
+def _contacts() -> pl.DataFrame:
+    # Person 0 talked with number 7 at t=100 and t=500; person 1 got one SMS from 7 at t=100.
+    return pl.DataFrame(
+        {
+            "person": [0, 0, 1],
+            "number": [7, 7, 7],
+            "cts": [100, 500, 100],
+            "talk": [300.0, 200.0, 0.0],
+            "outgoing": [0.0, 0.0, 0.0],
+            "local": [1.0, 1.0, 1.0],
+        }
+    )
+
+
+def _number_seven(revised: bool) -> Suspicion:
+    # Looked like a ring line at its first judgement (t=50); cleared at t=400.
+    return Suspicion(np.array([7, 7]), np.array([50, 400]), np.array([0.95, 0.01]), revised=revised)
+
+
+def test_a_number_cleared_by_later_evidence_stops_counting() -> None:
+    people, at = np.array([0, 0, 1]), np.array([200, 600, 600])
+    revised = exposure_at(_contacts(), _number_seven(True), FLAG, people, at)
+    # Before it was cleared the talk counts; after, neither person is exposed to a flagged number.
+    assert revised["exp_flag_n"].tolist() == [1.0, 0.0, 0.0]
+    assert revised["exp_suspect_most"].tolist() == [1.0, 0.0, 0.0]
+    # Judged by its worst moment instead, the number would count against them for good.
+    kept = exposure_at(_contacts(), _number_seven(False), FLAG, people, at)
+    assert kept["exp_flag_n"].tolist() == [1.0, 2.0, 1.0]
+    assert kept["exp_suspect_most"].tolist() == [1.0, 2.0, 1.0]
