@@ -74,7 +74,13 @@ def campaign_links(city: City, flagged: pl.DataFrame) -> pl.DataFrame:
         .with_columns(tied=pl.max_horizontal("first", "marked_at"))
         # Numbers flagged by their own behaviour first need no tie.
         .filter(pl.col("flag_ts").is_null() | (pl.col("flag_ts") > pl.col("tied")))
-        .sort("key", "tied", "score_campaign", descending=[False, False, True])
+        .sort(
+            "key",
+            "tied",
+            "score_campaign",
+            "new_7d_campaign",
+            descending=[False, False, True, True],
+        )
         .unique("key", keep="first", maintain_order=True)
     )
     return linked.select(
