@@ -116,11 +116,12 @@ def co_exposure(city: City, basics: Basics, numbers_first: pl.DataFrame) -> Floa
 
 
 def with_campaign_links(
-    city: City, numbers: pl.DataFrame, number_threshold: float
+    city: City, numbers: pl.DataFrame, number_flags: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The numbers' scored rows (key, ts, score, new_7d) with the rows of numbers tied to
-    flagged ones by a campaign domain added, and those tie rows alone."""
-    linked = campaign_links(city, flags(numbers, number_threshold))
+    the flagged ones (`flags` of those rows) by a campaign domain added, and those tie rows
+    alone."""
+    linked = campaign_links(city, number_flags)
     scored = numbers.select("key", "ts", "score", "new_7d")
     return pl.concat([scored, linked]).sort("key", "ts", "score"), linked
 
@@ -182,7 +183,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     del first
     numbers = scored_by(number_features(city, basics.pairs, basics.follow, co), model.number)
     number_flags = flags(numbers, model.number.threshold)
-    numbers, number_links = with_campaign_links(city, numbers, model.number.threshold)
+    numbers, number_links = with_campaign_links(city, numbers, number_flags)
     progress("exposure")
     exposure = exposure_stage(city, numbers, model.number.threshold)
     progress("accounts")

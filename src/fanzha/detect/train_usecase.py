@@ -27,6 +27,7 @@ from fanzha.detect.engine import (
     basics_of,
     co_exposure,
     exposure_stage,
+    flags,
     person_stage,
     suspicion_of,
     with_campaign_links,
@@ -207,7 +208,10 @@ def train(
     n_oof = _out_of_fold(n_frames, n_y, NUMBER_FEATURES)
     n_thr, n_fit = _entity_threshold(n_oof, [c.fraud_numbers for c in cities])
     n_final = _fit(n_frames, n_y, NUMBER_FEATURES)
-    n_oof = [with_campaign_links(c.city, f, n_thr)[0] for c, f in zip(cities, n_oof, strict=True)]
+    n_oof = [
+        with_campaign_links(c.city, f, flags(f, n_thr))[0]
+        for c, f in zip(cities, n_oof, strict=True)
+    ]
 
     progress("accounts")
     exposures: list[Exposure] = [
