@@ -175,6 +175,11 @@ class CasePlanner:
         moves = trace.accounts.select("account", "passed_on_ts").drop_nulls()
         return dict(moves.iter_rows())
 
+    def _sent_after(self, code: int, row: int) -> np.ndarray:
+        """Ledger rows of the account's outgoing transfers after the transfer at `row`."""
+        sent = self.index.outgoing(code)
+        return sent[np.searchsorted(sent, row, side="right") :]
+
     def _relays(self, codes: np.ndarray, rows: np.ndarray) -> dict[int, int]:
         """Payees that sent money on to another account within `pass_through_s` of being paid:
         the ts of that transfer. Taking the cash out is not relaying (people withdraw what
@@ -184,8 +189,7 @@ class CasePlanner:
         for code, row in zip(codes.tolist(), rows.tolist(), strict=True):
             if code == NO_ACCOUNT:
                 continue
-            sent = self.index.outgoing(code)
-            after = sent[np.searchsorted(sent, row, side="right") :]
+            after = self._sent_after(code, row)
             after = after[
                 : np.searchsorted(ts[after], ts[row] + self.settings.pass_through_s, "right")
             ]
@@ -203,8 +207,7 @@ class CasePlanner:
         for code, row in zip(codes.tolist(), rows.tolist(), strict=True):
             if code == NO_ACCOUNT:
                 continue
-            sent = self.index.outgoing(code)
-            after = sent[np.searchsorted(sent, row, side="right") :]
+            after = self._sent_after(code, row)
             if after.size and ts[after[0]] - ts[row] <= self.settings.prompt_forward_s:
                 found[code] = min(int(ts[after[0]]), found.get(code, int(ts[after[0]])))
         return found
