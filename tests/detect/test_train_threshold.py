@@ -25,3 +25,13 @@ def test_threshold_is_the_lowest_score_keeping_the_target_precision() -> None:
     # At 0.8 four of five entities are bad (0.8 precision); at 0.7 four of six.
     assert loose == 0.8
     assert fit == {"precision": 0.8, "recall": 1.0}
+
+
+def test_a_threshold_never_splits_entities_of_equal_score() -> None:
+    # Entities 1 to 3 share one score; only entity 1 is bad. Counting the tie one by one would
+    # reach 100 % precision at 0.9, but all three are flagged there: 2 of 4 would be bad.
+    frame = pl.DataFrame({"key": [0, 1, 2, 3], "score": [0.95, 0.9, 0.9, 0.9]})
+    truth = np.array([True, True, False, False])
+    threshold, fit = _entity_threshold([frame], [truth], target=0.99)
+    assert threshold == 0.95
+    assert fit == {"precision": 1.0, "recall": 0.5}

@@ -41,12 +41,10 @@ from fanzha.detect.windows import FloatArray
 from fanzha.io.dataset import Dataset
 
 SEED = 20260301
-#: Entity precision the thresholds aim for on out-of-fold cities: above the 99% goal, as
-#: unseen cities differ more from the training ones than the folds do from each other.
+#: Entity precision every stage's threshold aims for on out-of-fold cities, warnings included:
+#: above the 99% goal, as unseen cities differ more from the training ones than the folds do
+#: from each other.
 TARGET_PRECISION = 0.995
-#: Warnings aim at the 99% goal itself: a wrongly flagged number or account spreads its error
-#: to every warning it feeds, so those stages keep the margin; a warning is the last step.
-WARNING_TARGET_PRECISION = 0.99
 MAX_NEGATIVES_PER_POSITIVE = 30
 PARAMS: dict[str, Any] = {
     "objective": "binary",
@@ -143,14 +141,19 @@ def _out_of_fold(
     features: tuple[str, ...],
     rounds: int = ROUNDS,
 ) -> list[pl.DataFrame]:
-    """Each city scored by a model fitted on the other cities."""
+    """Each city scored by a model fitted on the cities of the other folds (one fit per fold,
+    not per city: the cities of a fold share the same training set)."""
     folds = min(len(frames), 4)
-    scored = []
-    for i, frame in enumerate(frames):
-        others = [j for j in range(len(frames)) if j % folds != i % folds]
-        booster = _fit([frames[j] for j in others], [ys[j] for j in others], features, rounds)
-        scored.append(frame.with_columns(score=pl.Series(_predict(booster, frame, features))))
-    return scored
+    boosters = []
+    for fold in range(folds):
+        others = [j for j in range(len(frames)) if j % folds != fold]
+        boosters.append(
+            _fit([frames[j] for j in others], [ys[j] for j in others], features, rounds)
+        )
+    return [
+        frame.with_columns(score=pl.Series(_predict(boosters[i % folds], frame, features)))
+        for i, frame in enumerate(frames)
+    ]
 
 
 def _entity_threshold(
@@ -168,17 +171,102 @@ def _entity_threshold(
     score = np.concatenate(tops)
     label = np.concatenate(labels)
     order = np.argsort(-score, kind="stable")
+    ranked = score[order]
     hits = np.cumsum(label[order])
     precision = hits / np.arange(1, order.size + 1)
-    ok = np.flatnonzero(precision >= target)
+    # Every entity scoring at least the threshold is flagged: a cut may only fall after the
+    # last of a run of equal scores (boosters give whole groups the same score).
+    last_of_tie = np.r_[ranked[1:] < ranked[:-1], True]
+    ok = np.flatnonzero((precision >= target) & last_of_tie)
     if ok.size == 0:
         return 1.0, {"precision": 0.0, "recall": 0.0}
     k = int(ok[-1])
-    threshold = float(score[order][k])
+    threshold = float(ranked[k])
     return threshold, {
         "precision": float(precision[k]),
         "recall": float(hits[k] / max(total_true, 1)),
     }
+
+
+@dataclass
+class _Fitted:
+    """One stage's shipped booster, its threshold, and its out-of-fold fit there."""
+
+    booster: lgb.Booster
+    threshold: float
+    fit: dict[str, float]
+
+
+def _number_stage(cities: list[LabelledCity]) -> tuple[_Fitted, list[pl.DataFrame]]:
+    """Two passes as the engine runs them; returns the out-of-fold rows with campaign ties."""
+    n1 = [number_features(c.city, c.basics.pairs, c.basics.follow, None) for c in cities]
+    n_y1 = [c.fraud_numbers[f["key"].to_numpy()] for c, f in zip(cities, n1, strict=True)]
+    n1_oof = _out_of_fold(n1, n_y1, NUMBER_FEATURES)
+    frames = [
+        number_features(c.city, c.basics.pairs, c.basics.follow, co_exposure(c.city, c.basics, f))
+        for c, f in zip(cities, n1_oof, strict=True)
+    ]
+    ys = [c.fraud_numbers[f["key"].to_numpy()] for c, f in zip(cities, frames, strict=True)]
+    oof = _out_of_fold(frames, ys, NUMBER_FEATURES)
+    threshold, fit = _entity_threshold(oof, [c.fraud_numbers for c in cities])
+    fitted = _Fitted(_fit(frames, ys, NUMBER_FEATURES), threshold, fit)
+    linked = [
+        with_campaign_links(c.city, f, flags(f, threshold))[0]
+        for c, f in zip(cities, oof, strict=True)
+    ]
+    return fitted, linked
+
+
+def _account_stage(
+    cities: list[LabelledCity], exposures: list[Exposure]
+) -> tuple[_Fitted, list[pl.DataFrame]]:
+    """Pass by pass as the engine runs them: each sees the suspicion the pass before found
+    out of fold; the shipped booster is the one fitted on the last pass."""
+    upstream: list[Suspicion | None] = [None] * len(cities)
+    for _ in range(ACCOUNT_PASSES):
+        frames = [
+            account_features(c.city, e.per_transfer, u)
+            for c, e, u in zip(cities, exposures, upstream, strict=True)
+        ]
+        ys = [c.mules[f["key"].to_numpy()] for c, f in zip(cities, frames, strict=True)]
+        oof = _out_of_fold(frames, ys, ACCOUNT_FEATURES)
+        upstream = [suspicion_of(f) for f in oof]
+    threshold, fit = _entity_threshold(oof, [c.mules for c in cities])
+    return _Fitted(_fit(frames, ys, ACCOUNT_FEATURES), threshold, fit), oof
+
+
+def _person_stage(
+    cities: list[LabelledCity],
+    numbers: tuple[_Fitted, list[pl.DataFrame]],
+    accounts: tuple[_Fitted, list[pl.DataFrame]],
+    exposures: list[Exposure],
+    outcomes: OutcomeRows,
+) -> _Fitted:
+    frames, ys = [], []
+    for c, n, a, e in zip(cities, numbers[1], accounts[1], exposures, strict=True):
+        f = person_stage(
+            c.city,
+            basics=c.basics,
+            numbers=n,
+            accounts=a,
+            exposure=e,
+            number_threshold=numbers[0].threshold,
+            account_threshold=accounts[0].threshold,
+        )
+        contact = c.target_contact[f["key"].to_numpy()]
+        ts = f["ts"].to_numpy()
+        is_target = np.isfinite(contact)
+        # A target's moments before the scam began are neither fraud nor clean: left out.
+        keep = ~is_target | (ts >= contact)
+        frames.append(f.filter(pl.Series(keep)))
+        ys.append((is_target & (ts >= contact))[keep])
+    oof = _out_of_fold(frames, ys, PERSON_FEATURES, PERSON_ROUNDS)
+    truth = [np.isfinite(c.target_contact) for c in cities]
+    threshold, fit = _entity_threshold(oof, truth)
+    booster = _fit(
+        [*frames, *outcomes.frames], [*ys, *outcomes.labels], PERSON_FEATURES, PERSON_ROUNDS
+    )
+    return _Fitted(booster, threshold, fit)
 
 
 def train(
@@ -197,80 +285,30 @@ def train(
         cities.append(load_labelled(path))
 
     progress("numbers")
-    n1 = [number_features(c.city, c.basics.pairs, c.basics.follow, None) for c in cities]
-    n_y1 = [c.fraud_numbers[f["key"].to_numpy()] for c, f in zip(cities, n1, strict=True)]
-    n1_oof = _out_of_fold(n1, n_y1, NUMBER_FEATURES)
-    n_frames = [
-        number_features(c.city, c.basics.pairs, c.basics.follow, co_exposure(c.city, c.basics, f))
-        for c, f in zip(cities, n1_oof, strict=True)
-    ]
-    n_y = [c.fraud_numbers[f["key"].to_numpy()] for c, f in zip(cities, n_frames, strict=True)]
-    n_oof = _out_of_fold(n_frames, n_y, NUMBER_FEATURES)
-    n_thr, n_fit = _entity_threshold(n_oof, [c.fraud_numbers for c in cities])
-    n_final = _fit(n_frames, n_y, NUMBER_FEATURES)
-    n_oof = [
-        with_campaign_links(c.city, f, flags(f, n_thr))[0]
-        for c, f in zip(cities, n_oof, strict=True)
-    ]
-
+    numbers = _number_stage(cities)
     progress("accounts")
-    exposures: list[Exposure] = [
-        exposure_stage(c.city, f, n_thr) for c, f in zip(cities, n_oof, strict=True)
+    exposures = [
+        exposure_stage(c.city, f, numbers[0].threshold)
+        for c, f in zip(cities, numbers[1], strict=True)
     ]
-    # Pass by pass as the engine runs them: each sees the suspicion the pass before found
-    # out of fold; the shipped booster is the one fitted on the last pass.
-    upstream: list[Suspicion | None] = [None] * len(cities)
-    for _ in range(ACCOUNT_PASSES):
-        a_frames = [
-            account_features(c.city, e.per_transfer, u)
-            for c, e, u in zip(cities, exposures, upstream, strict=True)
-        ]
-        a_y = [c.mules[f["key"].to_numpy()] for c, f in zip(cities, a_frames, strict=True)]
-        a_oof = _out_of_fold(a_frames, a_y, ACCOUNT_FEATURES)
-        upstream = [suspicion_of(f) for f in a_oof]
-    a_thr, a_fit = _entity_threshold(a_oof, [c.mules for c in cities])
-    a_final = _fit(a_frames, a_y, ACCOUNT_FEATURES)
-
+    accounts = _account_stage(cities, exposures)
     progress("persons")
-    p_frames = [
-        person_stage(
-            c.city,
-            basics=c.basics,
-            numbers=n,
-            accounts=a,
-            exposure=e,
-            number_threshold=n_thr,
-            account_threshold=a_thr,
-        )
-        for c, n, a, e in zip(cities, n_oof, a_oof, exposures, strict=True)
-    ]
-    p_y, p_keep = [], []
-    for c, f in zip(cities, p_frames, strict=True):
-        contact = c.target_contact[f["key"].to_numpy()]
-        ts = f["ts"].to_numpy()
-        is_target = np.isfinite(contact)
-        p_y.append(is_target & (ts >= contact))
-        # A target's moments before the scam began are neither fraud nor clean: left out.
-        p_keep.append(~is_target | (ts >= contact))
-    p_train = [f.filter(pl.Series(k)) for f, k in zip(p_frames, p_keep, strict=True)]
-    p_train_y = [y[k] for y, k in zip(p_y, p_keep, strict=True)]
-    p_oof = _out_of_fold(p_train, p_train_y, PERSON_FEATURES, PERSON_ROUNDS)
-    p_truth = [np.isfinite(c.target_contact) for c in cities]
-    p_thr, p_fit = _entity_threshold(p_oof, p_truth, WARNING_TARGET_PRECISION)
-    extra = outcomes or OutcomeRows()
-    p_final = _fit(
-        [*p_train, *extra.frames], [*p_train_y, *extra.labels], PERSON_FEATURES, PERSON_ROUNDS
-    )
+    person = _person_stage(cities, numbers, accounts, exposures, outcomes or OutcomeRows())
+    p_thr = person.threshold
 
     model = DetectModel(
-        number=StageModel(NUMBER_FEATURES, n_final, n_thr),
-        account=StageModel(ACCOUNT_FEATURES, a_final, a_thr),
-        person=StageModel(PERSON_FEATURES, p_final, p_thr),
+        number=StageModel(NUMBER_FEATURES, numbers[0].booster, numbers[0].threshold),
+        account=StageModel(ACCOUNT_FEATURES, accounts[0].booster, accounts[0].threshold),
+        person=StageModel(PERSON_FEATURES, person.booster, p_thr),
         tier2=p_thr + (1.0 - p_thr) * 0.5,
         tier1=p_thr + (1.0 - p_thr) * 0.9,
         notes={
             "datasets": [Path(d).name for d in datasets],
-            "out_of_fold": {"number": n_fit, "account": a_fit, "person": p_fit},
+            "out_of_fold": {
+                "number": numbers[0].fit,
+                "account": accounts[0].fit,
+                "person": person.fit,
+            },
             "rounds": {"number": ROUNDS, "account": ROUNDS, "person": PERSON_ROUNDS},
             "params": PARAMS,
         },
