@@ -8,22 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
-from fanzha.detect.campaign_links import campaign_links
+from fanzha.detect.campaign_links import campaign_domains, campaign_links
 from fanzha.detect.city import City, load_city
+from fanzha.detect.person_features import WINDOW_S, campaign_meetings
 from fanzha.io.dataset import Dataset
 from tests.detect.tiny_city import HOUR, START, TinyCity
 
 RING_A, RING_B, THROWAWAY, LATE = "17000000001", "17000000002", "17000000003", "17000000004"
 SHOP_1, SHOP_2, SHOP_3 = "13800000001", "13800000002", "13800000003"
-PHISH, SHORTENER = "refund-desk.top", "t.cn"
+BANK = "95588"
+PHISH, SHORTENER, BANK_SITE = "refund-desk.top", "t.cn", "icbc.com.cn"
 
 
 def _city(tmp_path: Path) -> City:
     residents = [(f"P{i}", "360102", 1980, "F") for i in range(6)]
     phones = [(f"1390000000{i}", f"P{i}", "mobile", None) for i in range(6)]
-    senders = [RING_A, RING_B, THROWAWAY, LATE, SHOP_1, SHOP_2, SHOP_3]
+    senders = [RING_A, RING_B, THROWAWAY, LATE, SHOP_1, SHOP_2, SHOP_3, BANK]
     sms = [
         # The campaign: A and B flagged later; the throwaway texts once, before the flags.
         ("S1", START + 1 * HOUR, RING_A, "13900000000", PHISH),
@@ -35,6 +38,8 @@ def _city(tmp_path: Path) -> City:
         ("S6", START + 1 * HOUR, SHOP_2, "13900000005", SHORTENER),
         ("S7", START + 2 * HOUR, SHOP_3, "13900000004", SHORTENER),
         ("S8", START + 4 * HOUR, RING_A, "13900000005", SHORTENER),
+        # A bank's own number texts its own site.
+        ("S9", START + 2 * HOUR, BANK, "13900000001", BANK_SITE),
     ]
     return load_city(
         Dataset(
@@ -100,3 +105,44 @@ def test_links_are_causal(tmp_path: Path) -> None:
     cut = campaign_links(city, _flags(city, early))
     before = pl.col("ts") <= START + 10 * HOUR
     assert full.filter(before).equals(cut.filter(before))
+
+
+def test_a_domain_is_the_campaigns_from_when_half_its_senders_are_flagged(tmp_path: Path) -> None:
+    city = _city(tmp_path)
+    codes, marked_at = campaign_domains(
+        city, _flags(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR})
+    )
+    domains = city.domains.gather(codes).to_list()
+    # The shortener, texted by three shops, is not the campaign's.
+    assert dict(zip(domains, marked_at.tolist(), strict=True)) == {PHISH: START + 6 * HOUR}
+
+
+def test_meeting_a_campaign_is_dated_when_both_the_link_and_the_campaign_are_known() -> None:
+    phish, shop, marked = 7, 3, START + 6 * HOUR
+    campaign = (np.array([phish]), np.array([marked]))
+    person = np.array([0, 1, 2, -1, 4])
+    domain = np.array([phish, phish, phish, phish, shop])
+    ts = np.array(
+        [
+            START + 2 * HOUR,  # opened before the marking: met the campaign at the marking
+            START + 8 * HOUR,  # after it: at once
+            marked - WINDOW_S - 1,  # too long before: out of the window by then
+            START + 8 * HOUR,  # a visit by no resident
+            START + 8 * HOUR,  # another domain
+        ]
+    )
+    who, when = campaign_meetings(campaign, person, domain, ts)
+    assert who.tolist() == [0, 1]
+    assert when.tolist() == [marked, START + 8 * HOUR]
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    assert campaign_meetings(empty, person, domain, ts)[0].size == 0
+
+
+def test_a_services_own_domain_is_no_campaign_even_if_its_number_is_flagged(
+    tmp_path: Path,
+) -> None:
+    city = _city(tmp_path)
+    # All of the bank site's senders (its one number) are flagged, but a campaign is many lines.
+    flagged = {BANK: START + 3 * HOUR, RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}
+    codes, _ = campaign_domains(city, _flags(city, flagged))
+    assert city.domains.gather(codes).to_list() == [PHISH]

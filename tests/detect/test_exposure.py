@@ -18,6 +18,7 @@ def _contacts() -> pl.DataFrame:
             "number": [7, 7, 7],
             "cts": [100, 500, 100],
             "talk": [300.0, 200.0, 0.0],
+            "text": [0.0, 0.0, 1.0],
             "outgoing": [0.0, 0.0, 0.0],
             "local": [1.0, 1.0, 1.0],
         }
@@ -39,3 +40,5 @@ def test_a_number_cleared_by_later_evidence_stops_counting() -> None:
     kept = exposure_at(_contacts(), _number_seven(False), FLAG, people, at)
     assert kept["exp_flag_n"].tolist() == [1.0, 2.0, 1.0]
     assert kept["exp_suspect_most"].tolist() == [1.0, 2.0, 1.0]
+    # Person 1 was only texted.
+    assert kept["exp_suspect_texts"].tolist() == [0.0, 0.0, 1.0]

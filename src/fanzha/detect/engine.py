@@ -17,7 +17,7 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.account_features import account_features
-from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON, campaign_links
+from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON, campaign_domains, campaign_links
 from fanzha.detect.city import City
 from fanzha.detect.exposure import Suspicion, co_exposed, exposure_at, suspect_contacts
 from fanzha.detect.followups import Followups, followups, new_payees
@@ -144,7 +144,8 @@ def person_stage(
     number_threshold: float,
     account_threshold: float,
 ) -> pl.DataFrame:
-    number_flags = flags(numbers, number_threshold).select(pl.col("key").alias("number"), "ts")
+    flagged = flags(numbers, number_threshold)
+    number_flags = flagged.select(pl.col("key").alias("number"), "ts")
     return person_features(
         city,
         pairs=basics.pairs,
@@ -160,6 +161,7 @@ def person_stage(
         account_flag_level=account_threshold,
         contacts=exposure.contacts,
         number_flags=number_flags,
+        campaign=campaign_domains(city, flagged),
         new_payees=basics.new_payees,
     )
 

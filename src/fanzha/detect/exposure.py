@@ -63,6 +63,7 @@ def suspect_contacts(city: City, numbers: Suspicion) -> pl.DataFrame:
                     "number": other_side[keep],
                     "cts": c.ts[keep],
                     "talk": c.duration[keep].astype(np.float64),
+                    "text": c.is_sms[keep].astype(np.float64),
                     "outgoing": np.full(int(keep.sum()), outgoing),
                     "local": (city.number_holder[other_side[keep]] >= 0).astype(np.float64),
                 }
@@ -79,6 +80,7 @@ EXPOSURE_FEATURES = (
     "exp_suspect_n",
     "exp_suspect_numbers",
     "exp_suspect_most",
+    "exp_suspect_texts",
     "exp_max",
     "exp_flag_reach",
     "exp_flag_outgoing_n",
@@ -138,6 +140,8 @@ def exposure_at(
         _since(pl.col("suspect")).alias("exp_suspect_recent_s"),
         (pl.col("talk") * pl.col("suspect")).sum().alias("exp_suspect_talk"),
         pl.col("suspect").sum().alias("exp_suspect_n"),
+        # A ring sprays texts; a ring working a victim talks: how much of it was only texts.
+        (pl.col("text") * pl.col("suspect")).sum().alias("exp_suspect_texts"),
         # Rings work a victim from several lines; a sprayed number comes alone.
         pl.col("number")
         .filter(pl.col("suspect") > 0)

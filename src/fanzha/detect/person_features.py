@@ -44,6 +44,7 @@ PERSON_FEATURES = (
     "listed_domain_72h",
     "rare_visits_72h",
     "link_followed_72h",
+    "campaign_links_72h",
     "listed_apps_72h",
     "rare_installs_72h",
     "installs_72h",
@@ -95,6 +96,26 @@ def link_followed(city: City, new: FloatArray, net_person: Int64Array) -> FloatA
     return out
 
 
+def campaign_meetings(
+    campaign: tuple[Int64Array, Int64Array],
+    person: Int64Array,
+    domain: Int64Array,
+    ts: Int64Array,
+) -> tuple[Int64Array, Int64Array]:
+    """(person, ts) of each visit by a person to a campaign's domain
+    (`campaign_links.campaign_domains`), dated when both are known: the visit, or the domain's
+    marking if that came later (within WINDOW_S; older visits have left the window)."""
+    codes, marked_at = campaign
+    if codes.size == 0:
+        none = np.zeros(0, dtype=np.int64)
+        return none, none
+    idx = np.clip(np.searchsorted(codes, domain), 0, codes.size - 1)
+    hit = (person >= 0) & (codes[idx] == domain)
+    known = np.maximum(ts, marked_at[idx])
+    hit &= known - ts < WINDOW_S
+    return person[hit], known[hit]
+
+
 def person_features(
     city: City,
     *,
@@ -106,12 +127,14 @@ def person_features(
     account_flag_level: float,
     contacts: pl.DataFrame,
     number_flags: pl.DataFrame,
+    campaign: tuple[Int64Array, Int64Array],
     new_payees: Int64Array,
 ) -> pl.DataFrame:
     """One row per evaluated moment: person code, ts, row kind and PERSON_FEATURES.
 
     `contacts` are suspect contacts (exposure.suspect_contacts); `number_flags` has the
-    number code and flag ts of each flagged number, which warns its recent contacts.
+    number code and flag ts of each flagged number, which warns its recent contacts;
+    `campaign` the campaign domains and when each was marked.
     """
     origin = city.start - 40 * DAY
     c, net, t = city.contacts, city.net, city.transfers
@@ -187,6 +210,12 @@ def person_features(
         installs=apps,
     )
 
+    # Campaign links the person opened, whoever brought them: receiving a campaign's text is
+    # exposure (counted with the numbers), opening it is engagement.
+    visit_person = np.where(net.is_app == 0, net_person, -1)
+    met_visit = campaign_meetings(campaign, visit_person, net.target, net.ts)
+    met = KeyedStream(met_visit[0], met_visit[1], origin, ones=np.ones(met_visit[0].size))
+
     # Transfers out of the person's accounts.
     payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
     payee = np.where(t.dst >= 0, city.account_holder[np.clip(t.dst, 0, None)], -1)
@@ -242,6 +271,8 @@ def person_features(
         (link_person[link_rows], c.ts[link_rows], ROW_CONTACT, None),
         (talk_person[talk_person >= 0], talk_ts[talk_person >= 0], ROW_CONTACT, None),
         (net_person[net_rows], net.ts[net_rows], ROW_NET, None),
+        # Opening a campaign's link is a moment, as of when the domain is known to be one.
+        (met_visit[0], met_visit[1], ROW_NET, None),
         (payer[transfer_rows], t.ts[transfer_rows], ROW_TRANSFER, np.flatnonzero(transfer_rows)),
     ]
     keys = np.concatenate([p[0] for p in parts]).astype(np.int64)
@@ -271,6 +302,7 @@ def person_features(
     ts = moments["ts"].to_numpy()
 
     tk_q, nk_q, pay_q = talks.at(key, ts), online.at(key, ts), payments.at(key, ts)
+    met_q = met.at(key, ts)
     exposure = exposure_at(contacts, numbers, number_flag_level, key, ts, reach=reach)
     out_30 = pay_q.sum("ones", 30 * DAY)
     features = {
@@ -286,6 +318,7 @@ def person_features(
         + nk_q.sum("listed_domain", WINDOW_S),
         "rare_visits_72h": nk_q.sum("rare_visits", WINDOW_S),
         "link_followed_72h": nk_q.sum("followed", WINDOW_S),
+        "campaign_links_72h": met_q.sum("ones", WINDOW_S),
         "listed_apps_72h": nk_q.sum("listed_apps", WINDOW_S),
         "rare_installs_72h": nk_q.sum("rare_installs", WINDOW_S),
         "installs_72h": nk_q.sum("installs", WINDOW_S),
@@ -304,6 +337,7 @@ def person_features(
         "exp_suspect_n": exposure["exp_suspect_n"],
         "exp_suspect_numbers": exposure["exp_suspect_numbers"],
         "exp_suspect_most": exposure["exp_suspect_most"],
+        "exp_suspect_texts": exposure["exp_suspect_texts"],
         "exp_max": exposure["exp_max"],
         "exp_flag_reach": exposure["exp_flag_reach"],
         "exp_flag_outgoing_n": exposure["exp_flag_outgoing_n"],
