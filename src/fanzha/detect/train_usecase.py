@@ -237,21 +237,24 @@ def _account_stage(
 
 def _person_stage(
     cities: list[LabelledCity],
-    numbers: tuple[_Fitted, list[pl.DataFrame]],
-    accounts: tuple[_Fitted, list[pl.DataFrame]],
+    *,
+    numbers: list[pl.DataFrame],
+    accounts: list[pl.DataFrame],
     exposures: list[Exposure],
+    thresholds: tuple[float, float],
     outcomes: OutcomeRows,
 ) -> _Fitted:
+    """Fitted on the out-of-fold number and account rows, and their stages' thresholds."""
     frames, ys = [], []
-    for c, n, a, e in zip(cities, numbers[1], accounts[1], exposures, strict=True):
+    for c, n, a, e in zip(cities, numbers, accounts, exposures, strict=True):
         f = person_stage(
             c.city,
             basics=c.basics,
             numbers=n,
             accounts=a,
             exposure=e,
-            number_threshold=numbers[0].threshold,
-            account_threshold=accounts[0].threshold,
+            number_threshold=thresholds[0],
+            account_threshold=thresholds[1],
         )
         contact = c.target_contact[f["key"].to_numpy()]
         ts = f["ts"].to_numpy()
@@ -285,28 +288,34 @@ def train(
         cities.append(load_labelled(path))
 
     progress("numbers")
-    numbers = _number_stage(cities)
+    number, numbers = _number_stage(cities)
     progress("accounts")
     exposures = [
-        exposure_stage(c.city, f, numbers[0].threshold)
-        for c, f in zip(cities, numbers[1], strict=True)
+        exposure_stage(c.city, f, number.threshold) for c, f in zip(cities, numbers, strict=True)
     ]
-    accounts = _account_stage(cities, exposures)
+    account, accounts = _account_stage(cities, exposures)
     progress("persons")
-    person = _person_stage(cities, numbers, accounts, exposures, outcomes or OutcomeRows())
+    person = _person_stage(
+        cities,
+        numbers=numbers,
+        accounts=accounts,
+        exposures=exposures,
+        thresholds=(number.threshold, account.threshold),
+        outcomes=outcomes or OutcomeRows(),
+    )
     p_thr = person.threshold
 
     model = DetectModel(
-        number=StageModel(NUMBER_FEATURES, numbers[0].booster, numbers[0].threshold),
-        account=StageModel(ACCOUNT_FEATURES, accounts[0].booster, accounts[0].threshold),
+        number=StageModel(NUMBER_FEATURES, number.booster, number.threshold),
+        account=StageModel(ACCOUNT_FEATURES, account.booster, account.threshold),
         person=StageModel(PERSON_FEATURES, person.booster, p_thr),
         tier2=p_thr + (1.0 - p_thr) * 0.5,
         tier1=p_thr + (1.0 - p_thr) * 0.9,
         notes={
             "datasets": [Path(d).name for d in datasets],
             "out_of_fold": {
-                "number": numbers[0].fit,
-                "account": accounts[0].fit,
+                "number": number.fit,
+                "account": account.fit,
                 "person": person.fit,
             },
             "rounds": {"number": ROUNDS, "account": ROUNDS, "person": PERSON_ROUNDS},
