@@ -221,12 +221,16 @@ def test_stopped_cases_followed_in_one_round_each_get_their_own_requests(
     live = LiveEngine(EventWindow(7 * 86_400), DetectModel.load(), LATENESS_S, backfill_s=3600)
     live_round(services, live)
     with services.database.session() as session:
-        for case_id in ("CR1", "CR2"):
-            assert one_click(session, case_id, now[0], settings.applicant("stoppay")).sent == []
+        clicked = [
+            one_click(session, case_id, now[0], settings.applicant("stoppay")).sent
+            for case_id in ("CR1", "CR2")
+        ]
     with services.database.session() as session:
         store_records(session, "transfers", ledger.slice(2, 2))  # both mules pass it on
     now[0] = BASE_TS + 600
-    assert live_round(services, live).followed_requests == 4
+    # A case whose paid account was already flagged when clicked holds it at once; the rest
+    # is followed when the money moves on.
+    assert sum(map(len, clicked)) + live_round(services, live).followed_requests == 4
     with services.database.session() as session:
         requests = session.execute(
             select(
@@ -234,9 +238,9 @@ def test_stopped_cases_followed_in_one_round_each_get_their_own_requests(
                 StopRequestRecord.account_id,
                 StopRequestRecord.amount,
                 StopRequestRecord.hop,
-            ).order_by(StopRequestRecord.request_id)
+            )
         ).all()
-    assert [tuple(r) for r in requests] == [
+    assert sorted(tuple(r) for r in requests) == [
         ("CR1", "M1", 5_000_000, 1),
         ("CR1", "M2", 3_000_000, 2),
         ("CR2", "M3", 2_000_000, 1),

@@ -42,3 +42,12 @@ def test_a_number_cleared_by_later_evidence_stops_counting() -> None:
     assert kept["exp_suspect_most"].tolist() == [1.0, 2.0, 1.0]
     # Person 1 was only texted.
     assert kept["exp_suspect_texts"].tolist() == [0.0, 0.0, 1.0]
+
+
+def test_a_ring_line_whose_score_wavers_below_the_flag_stays_flagged() -> None:
+    # Flagged at 0.95 (t=50); a later judgement of 0.6 (t=400) is doubt, not clearing.
+    wavering = Suspicion(np.array([7, 7]), np.array([50, 400]), np.array([0.95, 0.6]), True)
+    people, at = np.array([0, 0, 1]), np.array([200, 600, 600])
+    exposure = exposure_at(_contacts(), wavering, FLAG, people, at)
+    assert exposure["exp_flag_n"].tolist() == [1.0, 2.0, 1.0]
+    assert wavering.asof(np.array([7, 7]), np.array([399, 400])).tolist() == [0.95, 0.95]

@@ -9,9 +9,8 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.city import load_city
-from fanzha.detect.engine import basics_of, exposure_stage, person_stage
 from fanzha.io.dataset import Dataset
-from tests.detect.tiny_city import HOUR, START, TinyCity
+from tests.detect.tiny_city import HOUR, START, TinyCity, person_moments
 
 STRANGER = "17000000009"
 SHOP = "cheap-phones.top"
@@ -49,21 +48,7 @@ def _city() -> TinyCity:
 
 
 def _person_rows(tmp_path: Path) -> pl.DataFrame:
-    city = load_city(Dataset(_city().write(tmp_path / "city")))
-    nothing = pl.DataFrame(
-        {"key": [], "ts": [], "score": [], "new_7d": []},
-        schema={"key": pl.Int64, "ts": pl.Int64, "score": pl.Float64, "new_7d": pl.Float64},
-    )
-    rows = person_stage(
-        city,
-        basics=basics_of(city),
-        numbers=nothing,
-        accounts=nothing.drop("new_7d"),
-        exposure=exposure_stage(city, nothing, 0.9),
-        number_threshold=0.9,
-        account_threshold=0.9,
-    )
-    return rows.with_columns(person=city.persons.gather(rows["key"].to_numpy()))
+    return person_moments(load_city(Dataset(_city().write(tmp_path / "city"))))
 
 
 def test_opened_link_counts_only_for_the_person_texted(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from fanzha.detect.train_usecase import _entity_threshold
+from fanzha.detect.train_usecase import _entity_threshold, _sample
 
 
 def test_threshold_is_the_lowest_score_keeping_the_target_precision() -> None:
@@ -35,3 +35,18 @@ def test_a_threshold_never_splits_entities_of_equal_score() -> None:
     threshold, fit = _entity_threshold([frame], [truth], target=0.99)
     assert threshold == 0.95
     assert fit == {"precision": 1.0, "recall": 0.5}
+
+
+def test_negatives_with_a_trace_of_a_ring_are_all_kept_for_training() -> None:
+    # 200,000 clean moments, 1,000 of them touched by a suspect: the sample caps clean ones
+    # only, so every touched one is in it whatever the draw.
+    y = np.zeros(200_000, dtype=bool)
+    y[:10] = True
+    touched = np.zeros(y.size, dtype=bool)
+    touched[np.arange(10, 200_000, 199)] = True
+    for seed in (1, 2):
+        rows = _sample(y, np.random.default_rng(seed), touched)
+        kept = np.zeros(y.size, dtype=bool)
+        kept[rows] = True
+        assert kept[y].all() and kept[touched].all()
+        assert int((kept & ~y & ~touched).sum()) == 50_000

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import polars as pl
 
+from fanzha.detect.city import City
+from fanzha.detect.engine import basics_of, exposure_stage, person_stage
 from fanzha.io.schema import TABLES
 from fanzha.io.table_writer import write_table
 
@@ -76,3 +78,22 @@ class TinyCity:
                 name = f"labels/{kind}"
                 write_table(_frame(name, self.labels.get(kind, [])), root, TABLES[name])
         return root
+
+
+def person_moments(city: City) -> pl.DataFrame:
+    """The person stage's rows of a city where no number or account is suspect yet, with
+    each row's `person` id."""
+    nothing = pl.DataFrame(
+        {"key": [], "ts": [], "score": [], "new_7d": []},
+        schema={"key": pl.Int64, "ts": pl.Int64, "score": pl.Float64, "new_7d": pl.Float64},
+    )
+    rows = person_stage(
+        city,
+        basics=basics_of(city),
+        numbers=nothing,
+        accounts=nothing.drop("new_7d"),
+        exposure=exposure_stage(city, nothing, 0.9),
+        number_threshold=0.9,
+        account_threshold=0.9,
+    )
+    return rows.with_columns(person=city.persons.gather(rows["key"].to_numpy()))

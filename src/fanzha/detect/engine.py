@@ -4,8 +4,8 @@ Stages run in dependency order, each a pure function of the inputs and the earli
 time-stamped scores (always read "as of" the moment being judged):
 numbers (two passes, the second sees whether the people a number engaged were also worked by
 other suspect numbers) -> numbers tied to flagged ones by the phishing domain they text ->
-exposure of persons -> accounts (three passes, each sees money
-arriving from accounts the pass before found suspect) -> persons -> warnings.
+exposure of persons -> accounts (ACCOUNT_PASSES passes, each sees money arriving from
+accounts the pass before found suspect) -> persons -> warnings.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from fanzha.detect.account_features import account_features
+from fanzha.detect.account_features import AccountFlows
 from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON, campaign_domains, campaign_links
 from fanzha.detect.city import City
 from fanzha.detect.exposure import Suspicion, co_exposed, exposure_at, suspect_contacts
@@ -35,8 +35,10 @@ from fanzha.detect.warning_policy import TierPolicy, select_warnings
 from fanzha.detect.windows import FloatArray, Int64Array
 
 Progress = Callable[[str], None]
-#: Account passes: victims' payees, then the accounts they pay, then the next hop.
-ACCOUNT_PASSES = 3
+#: Account passes: victims' payees, then each hop the money takes after them. Chains of two
+#: or three relays before the cash-out account are common; five passes reach a cash-out
+#: four hops from the victim, and later passes cost little (AccountFlows).
+ACCOUNT_PASSES = 5
 
 
 @dataclass(frozen=True)
@@ -170,10 +172,47 @@ def account_passes(city: City, per_transfer: FloatArray, stage: StageModel) -> p
     """Scored account rows of the last of ACCOUNT_PASSES passes. Each pass sees money arriving
     from accounts the pass before found suspect, so a mule chain is found hop by hop: the
     first-level account from its victims, the next from the first, and so on."""
-    upstream: Suspicion | None = None
+    flows = AccountFlows(city, per_transfer)
+    frame = flows.rows(None)
+    score = stage.predict(frame)
     for _ in range(ACCOUNT_PASSES - 1):
-        upstream = suspicion_of(scored_by(account_features(city, per_transfer, upstream), stage))
-    return scored_by(account_features(city, per_transfer, upstream), stage)
+        before = PassScores(frame, score)
+        del frame  # one pass's rows at a time: they are the stage's bulk
+        frame = flows.rows(before.suspicion())
+        score = before.rescored(frame, stage)
+    return frame.with_columns(score=pl.Series(score, dtype=pl.Float64))
+
+
+class PassScores:
+    """What the next account pass needs of one: each row's score and the upstream evidence it
+    was scored on. Rows judged again on the same evidence keep their score, so only rows near
+    newly suspect accounts are scored again."""
+
+    def __init__(self, frame: pl.DataFrame, score: FloatArray) -> None:
+        order = np.argsort(frame["row"].to_numpy(), kind="stable")
+        self.row = frame["row"].to_numpy()[order]
+        self.evidence = frame["in_from_suspect_72h"].to_numpy()[order]
+        self.score = score[order]
+        self.key = frame["key"].to_numpy()[order]
+        self.ts = frame["ts"].to_numpy()[order]
+
+    def suspicion(self) -> Suspicion:
+        return Suspicion(self.key, self.ts, self.score)
+
+    def rescored(self, frame: pl.DataFrame, stage: StageModel) -> FloatArray:
+        row = frame["row"].to_numpy()
+        score = np.zeros(row.size)
+        same = np.zeros(row.size, dtype=bool)
+        if self.row.size:
+            at = np.clip(np.searchsorted(self.row, row), 0, self.row.size - 1)
+            same = (self.row[at] == row) & (
+                self.evidence[at] == frame["in_from_suspect_72h"].to_numpy()
+            )
+            score[same] = self.score[at[same]]
+        fresh = ~same
+        if fresh.any():
+            score[fresh] = stage.predict(frame.filter(pl.Series(fresh)))
+        return score
 
 
 def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:

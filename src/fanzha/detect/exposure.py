@@ -23,9 +23,12 @@ SUSPECT_LEVEL = 0.3
 
 @dataclass(frozen=True)
 class Suspicion:
-    """Scores a stage gave entities over time. The level of an entity at t is its running max,
-    or with `revised`, its latest score: a new SIM that looked like a ring line on its first
-    calls is cleared once strangers start calling it, and contacts with it stop counting.
+    """Scores a stage gave entities over time. The level of an entity at t is its running max.
+    With `revised`, a later judgement below SUSPECT_LEVEL clears it: a new SIM that looked
+    like a ring line on its first calls is cleared once its owner's friends call it, and
+    contacts with it stop counting. A ring line whose score only wavers near the flag stays
+    at its highest (on the validation cities, no ring line flagged fell below 0.38 later;
+    the resident SIMs wrongly flagged fell to about 0).
     """
 
     key: Int64Array
@@ -34,8 +37,12 @@ class Suspicion:
     revised: bool = False
 
     def asof(self, key: Int64Array, ts: Int64Array) -> FloatArray:
-        level = latest_asof if self.revised else running_max_asof
-        return level(self.key, self.ts, self.score, key, ts)
+        top = running_max_asof(self.key, self.ts, self.score, key, ts)
+        if not self.revised:
+            return top
+        latest = latest_asof(self.key, self.ts, self.score, key, ts)
+        cleared: FloatArray = np.where(latest < SUSPECT_LEVEL, latest, top)
+        return cleared
 
     def ever_at_least(self, level: float, size: int) -> npt.NDArray[np.bool_]:
         """Per entity code: did its score reach `level` at any time."""

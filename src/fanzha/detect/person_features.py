@@ -56,6 +56,7 @@ PERSON_FEATURES = (
     "payee_suspect_amount_72h",
     "payee_flagged_amount_72h",
     "payee_bad_amount_72h",
+    "stranger_money_in_24h",
     "out_mean_30d",
     *EXPOSURE_FEATURES,
     "history_days",
@@ -241,6 +242,16 @@ def person_features(
         payee_bad=amount * payee_bad[tk],
     )
 
+    # A card renter's account pays the next mule as a victim would, but relays money that
+    # strangers sent it just before; a victim pays their own.
+    from_stranger = (payee >= 0) & (t.src >= 0) & new_payee & ~own
+    received = KeyedStream(
+        payee[from_stranger],
+        t.ts[from_stranger],
+        origin,
+        amount=t.amount[from_stranger],
+    )
+
     # The moments to evaluate.
     flagged = number_flags.join(
         contacts.select("person", "number", "cts"), on="number", how="inner"
@@ -330,6 +341,7 @@ def person_features(
         "payee_suspect_amount_72h": _log(pay_q.sum("payee_suspect", WINDOW_S)),
         "payee_flagged_amount_72h": _log(pay_q.sum("payee_flagged", WINDOW_S)),
         "payee_bad_amount_72h": _log(pay_q.sum("payee_bad", WINDOW_S)),
+        "stranger_money_in_24h": _log(received.at(key, ts).sum("amount", DAY)),
         "out_mean_30d": _log(pay_q.sum("amount", 30 * DAY) / np.maximum(out_30, 1.0)),
         "exp_flag_talk": _log(exposure["exp_flag_talk"]),
         "exp_flag_n": exposure["exp_flag_n"],

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from fanzha.detect.account_features import ACCOUNT_FEATURES, account_features
+from fanzha.detect.account_features import ACCOUNT_FEATURES, AccountFlows
 from fanzha.detect.city import City, load_city
 from fanzha.detect.engine import (
     ACCOUNT_PASSES,
@@ -64,6 +64,20 @@ ROUNDS = 80
 #: still separate grooming from look-alikes on out-of-fold cities.
 PERSON_ROUNDS = 200
 
+#: Person moments with a trace of a ring (a suspect contact, a campaign's link, a listed value,
+#: a suspect payee) are the look-alikes the person model must tell from victims: all of them are
+#: kept for training, so its threshold does not hinge on which ones a random draw kept. Only
+#: moments without any trace are sampled.
+SUSPICION_TRACES = (
+    "exp_suspect_n",
+    "campaign_links_72h",
+    "listed_contacts_72h",
+    "listed_domain_72h",
+    "listed_apps_72h",
+    "payee_suspect_amount_72h",
+    "payee_bad_amount_72h",
+)
+
 BoolArray = npt.NDArray[np.bool_]
 
 
@@ -98,10 +112,11 @@ def load_labelled(path: Path) -> LabelledCity:
     )
 
 
-def _sample(y: BoolArray, rng: np.random.Generator) -> npt.NDArray[np.int64]:
-    pos = np.flatnonzero(y)
-    neg = np.flatnonzero(~y)
-    cap = max(MAX_NEGATIVES_PER_POSITIVE * max(pos.size, 1), 50_000)
+def _sample(y: BoolArray, rng: np.random.Generator, always: BoolArray) -> npt.NDArray[np.int64]:
+    """Every positive and every `always` row, and at most a cap of the other negatives."""
+    pos = np.flatnonzero(y | always)
+    neg = np.flatnonzero(~y & ~always)
+    cap = max(MAX_NEGATIVES_PER_POSITIVE * max(int(y.sum()), 1), 50_000)
     if neg.size > cap:
         neg = np.sort(rng.choice(neg, cap, replace=False))
     return np.sort(np.concatenate((pos, neg))).astype(np.int64)
@@ -112,11 +127,17 @@ def _fit(
     ys: list[BoolArray],
     features: tuple[str, ...],
     rounds: int = ROUNDS,
+    traces: tuple[str, ...] = (),
 ) -> lgb.Booster:
+    """A booster on each frame's positives and a sample of its negatives; negatives with any
+    of the `traces` features nonzero are all kept."""
     rng = np.random.default_rng(SEED)
     xs, ts = [], []
     for frame, y in zip(frames, ys, strict=True):
-        rows = _sample(y, rng)
+        always = np.zeros(y.size, dtype=bool)
+        for name in traces:
+            always |= frame[name].to_numpy() != 0
+        rows = _sample(y, rng, always)
         xs.append(frame.select(features).to_numpy().astype(np.float64)[rows])
         ts.append(y[rows])
     data = lgb.Dataset(
@@ -140,6 +161,7 @@ def _out_of_fold(
     ys: list[BoolArray],
     features: tuple[str, ...],
     rounds: int = ROUNDS,
+    traces: tuple[str, ...] = (),
 ) -> list[pl.DataFrame]:
     """Each city scored by a model fitted on the cities of the other folds (one fit per fold,
     not per city: the cities of a fold share the same training set)."""
@@ -148,7 +170,7 @@ def _out_of_fold(
     for fold in range(folds):
         others = [j for j in range(len(frames)) if j % folds != fold]
         boosters.append(
-            _fit([frames[j] for j in others], [ys[j] for j in others], features, rounds)
+            _fit([frames[j] for j in others], [ys[j] for j in others], features, rounds, traces)
         )
     return [
         frame.with_columns(score=pl.Series(_predict(boosters[i % folds], frame, features)))
@@ -222,12 +244,10 @@ def _account_stage(
 ) -> tuple[_Fitted, list[pl.DataFrame]]:
     """Pass by pass as the engine runs them: each sees the suspicion the pass before found
     out of fold; the shipped booster is the one fitted on the last pass."""
+    flows = [AccountFlows(c.city, e.per_transfer) for c, e in zip(cities, exposures, strict=True)]
     upstream: list[Suspicion | None] = [None] * len(cities)
     for _ in range(ACCOUNT_PASSES):
-        frames = [
-            account_features(c.city, e.per_transfer, u)
-            for c, e, u in zip(cities, exposures, upstream, strict=True)
-        ]
+        frames = [f.rows(u) for f, u in zip(flows, upstream, strict=True)]
         ys = [c.mules[f["key"].to_numpy()] for c, f in zip(cities, frames, strict=True)]
         oof = _out_of_fold(frames, ys, ACCOUNT_FEATURES)
         upstream = [suspicion_of(f) for f in oof]
@@ -263,11 +283,15 @@ def _person_stage(
         keep = ~is_target | (ts >= contact)
         frames.append(f.filter(pl.Series(keep)))
         ys.append((is_target & (ts >= contact))[keep])
-    oof = _out_of_fold(frames, ys, PERSON_FEATURES, PERSON_ROUNDS)
+    oof = _out_of_fold(frames, ys, PERSON_FEATURES, PERSON_ROUNDS, SUSPICION_TRACES)
     truth = [np.isfinite(c.target_contact) for c in cities]
     threshold, fit = _entity_threshold(oof, truth)
     booster = _fit(
-        [*frames, *outcomes.frames], [*ys, *outcomes.labels], PERSON_FEATURES, PERSON_ROUNDS
+        [*frames, *outcomes.frames],
+        [*ys, *outcomes.labels],
+        PERSON_FEATURES,
+        PERSON_ROUNDS,
+        SUSPICION_TRACES,
     )
     return _Fitted(booster, threshold, fit)
 

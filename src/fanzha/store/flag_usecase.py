@@ -53,11 +53,18 @@ def flags(session: Session, kind: str, limit: int = 200) -> list[EngineFlag]:
 
 
 def flagged_accounts(session: Session) -> pl.DataFrame:
-    """Every flagged account with the moment it was flagged, as the stop-payment planner takes."""
+    """Every flagged account with the moment the desk could act on its flag, as the
+    stop-payment planner takes: when it was flagged, or when a live round recorded the flag if
+    that came later. A flag decided for an earlier moment (a report naming the account, read
+    minutes later) cannot have widened a chase before anyone knew of it."""
     rows = session.execute(
-        select(EngineFlag.value, EngineFlag.ts).where(EngineFlag.kind == "account")
+        select(EngineFlag.value, EngineFlag.ts, EngineFlag.flagged_at).where(
+            EngineFlag.kind == "account"
+        )
     ).all()
-    schema = {"account_id": pl.String, "ts": pl.Int64}
-    return pl.DataFrame([tuple(r) for r in rows], schema=schema, orient="row").sort(
-        "ts", "account_id"
+    schema = {"account_id": pl.String, "ts": pl.Int64, "flagged_at": pl.Int64}
+    return (
+        pl.DataFrame([tuple(r) for r in rows], schema=schema, orient="row")
+        .select("account_id", ts=pl.max_horizontal("ts", "flagged_at"))
+        .sort("ts", "account_id")
     )

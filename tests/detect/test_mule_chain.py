@@ -1,0 +1,102 @@
+"""The account stage follows a mule chain hop by hop, and the person stage tells a card
+renter relaying money from a victim paying their own, on a hand-built city."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+
+from fanzha.detect.account_features import AccountFlows
+from fanzha.detect.city import City, load_city
+from fanzha.detect.engine import PassScores
+from fanzha.detect.exposure import Suspicion
+from fanzha.detect.scoring_model import DetectModel
+from fanzha.io.dataset import Dataset
+from tests.detect.tiny_city import HOUR, START, TinyCity, person_moments
+
+VICTIM = "6222000000000001"
+MULES = ("6230000000000001", "6230000000000002", "6230000000000003")
+RENTER_CARD = MULES[1]
+
+
+def _city() -> TinyCity:
+    """A victim pays the first mule; the money moves on to the second, held by a local
+    card renter, then the third, which withdraws it. The victim reports the first mule
+    hours later."""
+    return TinyCity(
+        persons=[("P1", "360102", 1960, "F"), ("P2", "360103", 1995, "M")],
+        phones=[("13900000001", "P1", "mobile", None), ("13900000002", "P2", "mobile", None)],
+        accounts=[
+            (VICTIM, "P1", "ICBC", "personal", None),
+            (MULES[0], None, "CCB", "personal", None),
+            (RENTER_CARD, "P2", "ABC", "personal", None),
+            (MULES[2], None, "BOC", "personal", None),
+        ],
+        transfers=[
+            ("T1", START + 10 * HOUR, VICTIM, MULES[0], 5_000_000, "mobile"),
+            ("T2", START + 11 * HOUR, MULES[0], MULES[1], 4_900_000, "mobile"),
+            ("T3", START + 12 * HOUR, MULES[1], MULES[2], 4_800_000, "mobile"),
+            ("T4", START + 13 * HOUR, MULES[2], None, 4_700_000, "atm"),
+        ],
+        reports=[("R1", START + 20 * HOUR, "P1", [MULES[0]], 5_000_000)],
+        days=3,
+    )
+
+
+def _codes(city: City, ids: tuple[str, ...]) -> list[int]:
+    return [city.accounts.to_list().index(a) for a in ids]
+
+
+def _suspect(city: City, account: str, at: int, level: float = 0.9) -> Suspicion:
+    code = _codes(city, (account,))[0]
+    return Suspicion(np.array([code]), np.array([at]), np.array([level]))
+
+
+def test_a_pass_judges_money_from_the_accounts_the_pass_before_suspected(
+    tmp_path: Path,
+) -> None:
+    city = load_city(Dataset(_city().write(tmp_path / "city")))
+    flows = AccountFlows(city, np.zeros(city.transfers.ts.size))
+    first, second, third = _codes(city, MULES)
+    rows = flows.rows(_suspect(city, MULES[0], START + 10 * HOUR))
+    suspects = set(rows.filter(pl.col("in_from_suspect_72h") > 0)["key"])
+    # Only the account paid by the suspect: the next hop waits until its payer is suspect.
+    assert suspects == {second}
+    later = flows.rows(_suspect(city, RENTER_CARD, START + 11 * HOUR))
+    assert set(later.filter(pl.col("in_from_suspect_72h") > 0)["key"]) == {third}
+    # Suspicion after the money arrived does not reach back to judge that arrival.
+    late = flows.rows(_suspect(city, MULES[0], START + 11 * HOUR + 1))
+    assert late.filter(pl.col("in_from_suspect_72h") > 0).is_empty()
+    assert first not in suspects
+
+
+def test_an_account_is_judged_when_a_report_names_it(tmp_path: Path) -> None:
+    city = load_city(Dataset(_city().write(tmp_path / "city")))
+    first = _codes(city, MULES[:1])[0]
+    rows = AccountFlows(city, np.zeros(city.transfers.ts.size)).rows(None)
+    named = rows.filter(pl.col("row_is_named") > 0)
+    # Its money left at 11:00; the report at 20:00 is still a moment to judge it.
+    assert named.select("key", "ts", "known_bad").rows() == [(first, START + 20 * HOUR, 1.0)]
+
+
+def test_rescoring_a_pass_gives_the_scores_of_scoring_every_row(tmp_path: Path) -> None:
+    city = load_city(Dataset(_city().write(tmp_path / "city")))
+    stage = DetectModel.load().account
+    flows = AccountFlows(city, np.zeros(city.transfers.ts.size))
+    first = flows.rows(None)
+    before = PassScores(first, stage.predict(first))
+    after = flows.rows(_suspect(city, MULES[0], START + 10 * HOUR))
+    assert after.height > first.height  # a row judged only because its payer is suspect
+    assert before.rescored(after, stage).tolist() == stage.predict(after).tolist()
+
+
+def test_a_card_renter_relays_strangers_money_a_victim_pays_their_own(
+    tmp_path: Path,
+) -> None:
+    rows = person_moments(load_city(Dataset(_city().write(tmp_path / "city"))))
+    relayed = dict(zip(rows["person"], rows["stranger_money_in_24h"], strict=True))
+    # The renter's card got 49,000 yuan from the first mule an hour before paying it on.
+    assert relayed == {"P1": 0.0, "P2": pytest.approx(np.log1p(49_000.0))}
