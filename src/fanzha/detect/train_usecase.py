@@ -114,12 +114,12 @@ def load_labelled(path: Path) -> LabelledCity:
 
 def _sample(y: BoolArray, rng: np.random.Generator, always: BoolArray) -> npt.NDArray[np.int64]:
     """Every positive and every `always` row, and at most a cap of the other negatives."""
-    pos = np.flatnonzero(y | always)
-    neg = np.flatnonzero(~y & ~always)
+    kept = np.flatnonzero(y | always)
+    others = np.flatnonzero(~y & ~always)
     cap = max(MAX_NEGATIVES_PER_POSITIVE * max(int(y.sum()), 1), 50_000)
-    if neg.size > cap:
-        neg = np.sort(rng.choice(neg, cap, replace=False))
-    return np.sort(np.concatenate((pos, neg))).astype(np.int64)
+    if others.size > cap:
+        others = np.sort(rng.choice(others, cap, replace=False))
+    return np.sort(np.concatenate((kept, others))).astype(np.int64)
 
 
 def _fit(
