@@ -186,15 +186,15 @@ def account_passes(city: City, per_transfer: FloatArray, stage: StageModel) -> p
 class PassScores:
     """What the next account pass needs of one: each row's score and the upstream evidence it
     was scored on. Rows judged again on the same evidence keep their score, so only rows near
-    newly suspect accounts are scored again."""
+    newly suspect accounts are scored again. `frame` is a pass's rows, in row order
+    (`AccountFlows.rows`)."""
 
     def __init__(self, frame: pl.DataFrame, score: FloatArray) -> None:
-        order = np.argsort(frame["row"].to_numpy(), kind="stable")
-        self.row = frame["row"].to_numpy()[order]
-        self.evidence = frame["in_from_suspect_72h"].to_numpy()[order]
-        self.score = score[order]
-        self.key = frame["key"].to_numpy()[order]
-        self.ts = frame["ts"].to_numpy()[order]
+        self.row = frame["row"].to_numpy()
+        self.evidence = frame["in_from_suspect_72h"].to_numpy()
+        self.score = score
+        self.key = frame["key"].to_numpy()
+        self.ts = frame["ts"].to_numpy()
 
     def suspicion(self) -> Suspicion:
         return Suspicion(self.key, self.ts, self.score)
