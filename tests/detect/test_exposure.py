@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from fanzha.detect.exposure import Suspicion, exposure_at
+from fanzha.detect.engine import suspect_rows
+from fanzha.detect.exposure import SUSPECT_LEVEL, Suspicion, exposure_at
 
 FLAG = 0.9
 
@@ -51,3 +52,20 @@ def test_a_ring_line_whose_score_wavers_below_the_flag_stays_flagged() -> None:
     exposure = exposure_at(_contacts(), wavering, FLAG, people, at)
     assert exposure["exp_flag_n"].tolist() == [1.0, 2.0, 1.0]
     assert wavering.asof(np.array([7, 7]), np.array([399, 400])).tolist() == [0.95, 0.95]
+
+
+def test_only_numbers_that_were_ever_suspect_keep_their_rows() -> None:
+    numbers = pl.DataFrame(
+        {
+            "key": [3, 3, 5, 5, 7],
+            "ts": [10, 20, 10, 20, 10],
+            "score": [0.1, SUSPECT_LEVEL, 0.29, 0.01, 0.0],
+        }
+    )
+    # Number 3 keeps its low first judgement too: a later clearing is read against it.
+    assert suspect_rows(numbers).to_dict(as_series=False) == {
+        "key": [3, 3],
+        "ts": [10, 20],
+        "score": [0.1, SUSPECT_LEVEL],
+    }
+    assert suspect_rows(numbers.clear()).height == 0

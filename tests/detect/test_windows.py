@@ -6,10 +6,9 @@ import numpy as np
 
 from fanzha.detect.windows import (
     KeyedStream,
-    latest_asof,
-    pair_episode_start,
-    pair_gap,
-    running_max_asof,
+    PairEvents,
+    ScoreHistory,
+    sort_order,
 )
 
 
@@ -39,32 +38,30 @@ def test_last_before_is_strictly_earlier_and_per_key() -> None:
     ]
 
 
-def test_running_max_asof_is_monotone_and_per_key() -> None:
-    got = running_max_asof(
-        _a(1, 1, 1, 2),
-        _a(10, 20, 30, 15),
-        np.array([0.2, 0.9, 0.1, 0.5]),
-        _a(1, 1, 1, 1, 2, 2, 3),
-        _a(5, 10, 25, 99, 14, 15, 99),
-    )
+def test_running_max_is_monotone_and_per_key() -> None:
+    history = ScoreHistory(_a(1, 1, 1, 2), _a(10, 20, 30, 15), np.array([0.2, 0.9, 0.1, 0.5]))
+    got = history.running_max(_a(1, 1, 1, 1, 2, 2, 3), _a(5, 10, 25, 99, 14, 15, 99))
     assert got.tolist() == [0.0, 0.2, 0.9, 0.9, 0.0, 0.5, 0.0]
 
 
-def test_latest_asof_follows_revisions_and_takes_the_highest_of_a_second() -> None:
-    got = latest_asof(
-        _a(1, 1, 1, 1, 2),
-        _a(10, 20, 20, 30, 15),
-        np.array([0.2, 0.9, 0.4, 0.1, 0.5]),
-        _a(1, 1, 1, 1, 2, 2, 3),
-        _a(5, 10, 25, 99, 14, 15, 99),
+def test_latest_follows_revisions_and_takes_the_highest_of_a_second() -> None:
+    history = ScoreHistory(
+        _a(1, 1, 1, 1, 2), _a(10, 20, 20, 30, 15), np.array([0.2, 0.9, 0.4, 0.1, 0.5])
     )
+    got = history.latest(_a(1, 1, 1, 1, 2, 2, 3), _a(5, 10, 25, 99, 14, 15, 99))
     # At 20 two judgements in one second: the higher counts; at 30 the number was cleared.
     assert got.tolist() == [0.0, 0.2, 0.9, 0.1, 0.0, 0.5, 0.0]
 
 
-def test_running_max_asof_never_leaks_across_keys() -> None:
-    got = running_max_asof(_a(1, 2), _a(10, 20), np.array([500.0, 3.0]), _a(2, 1), _a(30, 30))
-    assert got.tolist() == [3.0, 500.0]
+def test_running_max_never_leaks_across_keys() -> None:
+    history = ScoreHistory(_a(1, 2), _a(10, 20), np.array([500.0, 3.0]))
+    assert history.running_max(_a(2, 1), _a(30, 30)).tolist() == [3.0, 500.0]
+
+
+def test_an_empty_history_answers_zero() -> None:
+    history = ScoreHistory(_a(), _a(), np.zeros(0))
+    assert history.running_max(_a(1, 2), _a(5, 6)).tolist() == [0.0, 0.0]
+    assert history.latest(_a(1), _a(5)).tolist() == [0.0]
 
 
 def test_window_sums_are_exact_whatever_other_keys_hold() -> None:
@@ -76,14 +73,24 @@ def test_window_sums_are_exact_whatever_other_keys_hold() -> None:
     )
 
 
-def test_pair_gap_orders_ties_by_tiebreak() -> None:
-    gap = pair_gap(_a(1, 1, 1, 2), _a(5, 5, 5, 5), _a(10, 10, 40, 10), _a(1, 0, 2, 3))
+def test_pair_gaps_order_ties_by_tiebreak() -> None:
+    gap = PairEvents(_a(1, 1, 1, 2), _a(5, 5, 5, 5), _a(10, 10, 40, 10), _a(1, 0, 2, 3)).gap()
     assert gap.tolist() == [0, -1, 30, -1]
 
 
-def test_pair_episode_start_restarts_at_each_marked_event_per_pair() -> None:
+def test_pair_episodes_restart_at_each_marked_event_per_pair() -> None:
     a, b = _a(1, 1, 1, 2, 1), _a(5, 5, 5, 5, 5)
     ts = _a(10, 20, 30, 15, 40)
     starts = _a(1, 0, 1, 1, 0)
-    got = pair_episode_start(a, b, ts, _a(0, 1, 2, 3, 4), starts)
+    got = PairEvents(a, b, ts, _a(0, 1, 2, 3, 4)).episode_start(starts)
     assert got.tolist() == [10, 10, 30, 15, 30]
+
+
+def test_no_pair_events_give_empty_answers() -> None:
+    events = PairEvents(_a(), _a(), _a(), _a())
+    assert events.gap().tolist() == []
+    assert events.episode_start(_a()).tolist() == []
+
+
+def test_sort_order_sorts() -> None:
+    assert sort_order(_a(0, 9, -5, 3)).tolist() == [2, 0, 3, 1]

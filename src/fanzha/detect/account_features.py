@@ -15,7 +15,13 @@ import polars as pl
 from fanzha.detect.city import City
 from fanzha.detect.exposure import Suspicion
 from fanzha.detect.horizons import DAY, STRANGER_AFTER_S
-from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream, pair_gap, running_max_asof
+from fanzha.detect.windows import (
+    FloatArray,
+    Int64Array,
+    KeyedStream,
+    PairEvents,
+    ScoreHistory,
+)
 from fanzha.io.schema import ACCOUNT_KINDS
 
 KIND_ORDER = tuple(sorted(ACCOUNT_KINDS))
@@ -54,7 +60,7 @@ def known_bad_asof(city: City, account: Int64Array, ts: Int64Array) -> FloatArra
     codes, listed_at = city.lists.accounts
     key = np.concatenate((codes, city.report_account))
     when = np.concatenate((listed_at, city.report_ts))
-    return running_max_asof(key, when, np.ones(key.size), account, ts)
+    return ScoreHistory(key, when, np.ones(key.size)).running_max(account, ts)
 
 
 class AccountFlows:
@@ -72,7 +78,7 @@ class AccountFlows:
         t = city.transfers
         self.origin = city.start - 40 * DAY
         has_src, has_dst = t.src >= 0, t.dst >= 0
-        gap = pair_gap(t.src, t.dst, t.ts, t.seq)
+        gap = PairEvents(t.src, t.dst, t.ts, t.seq).gap()
         new_pair = ((gap < 0) | (gap > STRANGER_AFTER_S)).astype(np.float64)
         src_bad = np.where(has_src, known_bad_asof(city, t.src, t.ts), 0.0)
         exposed = (sender_exposure > 0).astype(np.float64)
@@ -160,12 +166,9 @@ class AccountFlows:
         out_n = o.sum("ones", DAY)
         kind = city.account_kind[key]
         opened = city.account_opened[key]
-        listed_only = running_max_asof(
-            city.lists.accounts[0],
-            city.lists.accounts[1],
-            np.ones(city.lists.accounts[0].size),
-            key,
-            ts,
+        listed_codes, listed_at = city.lists.accounts
+        listed_only = ScoreHistory(listed_codes, listed_at, np.ones(listed_codes.size)).running_max(
+            key, ts
         )
         features = {
             "in_24h": i.sum("ones", DAY),

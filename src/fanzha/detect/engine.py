@@ -19,7 +19,13 @@ import polars as pl
 from fanzha.detect.account_features import AccountFlows
 from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON, campaign_domains, campaign_links
 from fanzha.detect.city import City
-from fanzha.detect.exposure import Suspicion, co_exposed, exposure_at, suspect_contacts
+from fanzha.detect.exposure import (
+    SUSPECT_LEVEL,
+    Suspicion,
+    co_exposed,
+    exposure_at,
+    suspect_contacts,
+)
 from fanzha.detect.followups import Followups, followups, new_payees
 from fanzha.detect.number_features import PairFacts, number_features, pair_facts
 from fanzha.detect.person_features import person_features
@@ -128,6 +134,16 @@ def with_campaign_links(
     return pl.concat([scored, linked]).sort("key", "ts", "score"), linked
 
 
+def suspect_rows(numbers: pl.DataFrame) -> pl.DataFrame:
+    """The scored rows of the numbers that are a suspect at some time. The stages after the
+    numbers read a number's suspicion only against SUSPECT_LEVEL and the flag level above
+    it, so the other numbers (nearly all of them: residents') answer as if never scored, and
+    their rows need not be held through the account stage."""
+    key = numbers["key"].to_numpy()
+    ever = suspicion_of(numbers).ever_at_least(SUSPECT_LEVEL, int(key.max(initial=-1)) + 1)
+    return numbers.filter(pl.Series(ever[key]))
+
+
 def exposure_stage(city: City, numbers: pl.DataFrame, number_threshold: float) -> Exposure:
     """For the account stage, a payer's contacts count with the worst their numbers were ever
     judged by then: money sent after such contact is what mules receive."""
@@ -225,6 +241,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     numbers = scored_by(number_features(city, basics.pairs, basics.follow, co), model.number)
     number_flags = flags(numbers, model.number.threshold)
     numbers, number_links = with_campaign_links(city, numbers, number_flags)
+    numbers = suspect_rows(numbers)
     progress("exposure")
     exposure = exposure_stage(city, numbers, model.number.threshold)
     progress("accounts")

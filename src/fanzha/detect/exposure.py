@@ -8,13 +8,14 @@ the query time, never later, so the result stays causal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
 
 from fanzha.detect.city import City
-from fanzha.detect.windows import FloatArray, Int64Array, latest_asof, running_max_asof
+from fanzha.detect.windows import FloatArray, Int64Array, ScoreHistory
 
 EXPOSURE_WINDOW_S = 72 * 3600
 #: Suspicion from which a number counts as a suspect; the flag threshold marks flagged ones.
@@ -36,11 +37,16 @@ class Suspicion:
     score: FloatArray
     revised: bool = False
 
+    @cached_property
+    def history(self) -> ScoreHistory:
+        """Sorted once: a Suspicion is asked as of many times by the stages after it."""
+        return ScoreHistory(self.key, self.ts, self.score)
+
     def asof(self, key: Int64Array, ts: Int64Array) -> FloatArray:
-        top = running_max_asof(self.key, self.ts, self.score, key, ts)
+        top = self.history.running_max(key, ts)
         if not self.revised:
             return top
-        latest = latest_asof(self.key, self.ts, self.score, key, ts)
+        latest = self.history.latest(key, ts)
         cleared: FloatArray = np.where(latest < SUSPECT_LEVEL, latest, top)
         return cleared
 

@@ -21,7 +21,7 @@ from fanzha.detect.horizons import (
     STRANGER_AFTER_S,
 )
 from fanzha.detect.rarity import rare_targets
-from fanzha.detect.windows import Int64Array, pair_gap
+from fanzha.detect.windows import Int64Array, PairEvents
 
 FOLLOW_UP_S = 2 * DAY
 
@@ -83,5 +83,5 @@ def followups(city: City, pair_new: Int64Array, new_payee: Int64Array) -> Follow
 def new_payees(city: City) -> Int64Array:
     """Per transfer: 1 where the payer has not paid this payee in the past 30 days."""
     t = city.transfers
-    gap = pair_gap(t.src, t.dst, t.ts, t.seq)
+    gap = PairEvents(t.src, t.dst, t.ts, t.seq).gap()
     return (((gap < 0) | (gap > STRANGER_AFTER_S)) & (t.dst >= 0)).astype(np.int64)

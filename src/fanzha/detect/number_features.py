@@ -21,9 +21,8 @@ from fanzha.detect.windows import (
     FloatArray,
     Int64Array,
     KeyedStream,
-    pair_episode_start,
-    pair_gap,
-    running_max_asof,
+    PairEvents,
+    ScoreHistory,
 )
 from fanzha.io.schema import PHONE_KINDS
 
@@ -82,9 +81,10 @@ def pair_facts(city: City) -> PairFacts:
     src, dst = entity[c.src], entity[c.dst]
     lo = np.minimum(src, dst)
     hi = np.maximum(src, dst)
-    gap = pair_gap(lo, hi, c.ts, c.seq)
+    events = PairEvents(lo, hi, c.ts, c.seq)
+    gap = events.gap()
     new = ((gap < 0) | (gap > STRANGER_AFTER_S)).astype(np.int64)
-    return PairFacts(new=new, since=pair_episode_start(lo, hi, c.ts, c.seq, new))
+    return PairFacts(new=new, since=events.episode_start(new))
 
 
 def listed_asof(
@@ -92,7 +92,7 @@ def listed_asof(
 ) -> FloatArray:
     """1.0 where the value is on the known-bad list at time ts, else 0.0."""
     codes, listed_at = listed
-    return running_max_asof(codes, listed_at, np.ones(codes.size), key, ts)
+    return ScoreHistory(codes, listed_at, np.ones(codes.size)).running_max(key, ts)
 
 
 def number_features(
