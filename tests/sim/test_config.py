@@ -68,6 +68,16 @@ def test_randomized_is_seeded_and_varies() -> None:
         assert config.mule_hold_minutes <= config.mule_max_hold_minutes
 
 
+def test_randomized_rings_work_from_a_few_to_many_victims_each() -> None:
+    configs = [SimConfig.randomized(s, persons=20_000, days=7) for s in range(1, 41)]
+    per_ring = [c.target_count / c.ring_count for c in configs]
+    # Named profiles give each ring at most about 40 (at least one ring per typology).
+    assert min(per_ring) < 15 and max(per_ring) > 60
+    # `--set rings=0` gives a seed back the earlier rule: a ring per scam type at least.
+    earlier = configs[0].with_settings(["rings=0"])
+    assert earlier.ring_count >= sum(1 for share in earlier.scam_mix.values() if share > 0)
+
+
 def test_target_and_ring_counts_scale_with_the_city() -> None:
     city = SimConfig.profile("city")
     assert 400 <= city.target_count <= 1_000  # several hundred per 100k over 14 days

@@ -144,7 +144,7 @@ class SimConfig:
             return float(round(rng.uniform(low, high), 4))
 
         first_day = date(2026, 1, 1) + timedelta(days=int(rng.integers(0, 365)))
-        return cls(
+        drawn = cls(
             persons=persons,
             days=days,
             seed=seed,
@@ -181,6 +181,11 @@ class SimConfig:
             large_payments_per_day=between(0.001, 0.004),
             overseas_family_share=between(0.005, 0.04),
         )
+        # How busy a ring's lines are depends on how many victims a ring works here, which
+        # the city's size does not fix: a ring calls the whole country. Drawn last, so every
+        # knob above stays what it was for the seed.
+        per_ring = between(10.0, 90.0)
+        return replace(drawn, rings=max(1, round(drawn.target_count / per_ring)))
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
