@@ -15,6 +15,7 @@ import polars as pl
 from fanzha.detect.city import City
 from fanzha.detect.exposure import Suspicion
 from fanzha.detect.horizons import DAY, STRANGER_AFTER_S
+from fanzha.detect.number_features import listed_asof
 from fanzha.detect.windows import (
     FloatArray,
     Int64Array,
@@ -166,10 +167,7 @@ class AccountFlows:
         out_n = o.sum("ones", DAY)
         kind = city.account_kind[key]
         opened = city.account_opened[key]
-        listed_codes, listed_at = city.lists.accounts
-        listed_only = ScoreHistory(listed_codes, listed_at, np.ones(listed_codes.size)).running_max(
-            key, ts
-        )
+        listed_only = listed_asof(city.lists.accounts, key, ts)
         features = {
             "in_24h": i.sum("ones", DAY),
             "in_amount_24h": np.log1p(in_amount),
