@@ -56,11 +56,18 @@ ACCOUNT_FEATURES = (
 )
 
 
+def namings(city: City) -> tuple[Int64Array, Int64Array]:
+    """(account, ts) of every time a known-bad list or a victim's report named an account."""
+    codes, listed_at = city.lists.accounts
+    return (
+        np.concatenate((codes, city.report_account)),
+        np.concatenate((listed_at, city.report_ts)),
+    )
+
+
 def known_bad_asof(city: City, account: Int64Array, ts: Int64Array) -> FloatArray:
     """1.0 where the account is listed or named in a victim report at time ts."""
-    codes, listed_at = city.lists.accounts
-    key = np.concatenate((codes, city.report_account))
-    when = np.concatenate((listed_at, city.report_ts))
+    key, when = namings(city)
     return ScoreHistory(key, when, np.ones(key.size)).running_max(account, ts)
 
 
@@ -111,9 +118,7 @@ class AccountFlows:
         self._payer, self._paid_key, self._paid_ts = t.src[has_dst], d_key, d_ts
         # An account may be judged at every transfer in or out of it, and when a victim's
         # report or a list names it: evidence that comes after the money has moved on.
-        codes, listed_at = city.lists.accounts
-        n_key = np.concatenate((codes, city.report_account))
-        n_ts = np.concatenate((listed_at, city.report_ts))
+        n_key, n_ts = namings(city)
         named = (n_key >= 0) & (n_ts >= city.start)
         n_key, n_ts = n_key[named], n_ts[named]
         self.key, self.ts = np.concatenate((moved_key, n_key)), np.concatenate((moved_ts, n_ts))
