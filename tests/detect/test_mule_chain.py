@@ -73,6 +73,23 @@ def test_a_pass_judges_money_from_the_accounts_the_pass_before_suspected(
     assert first not in suspects
 
 
+def test_a_pass_tells_how_suspect_the_payers_were(tmp_path: Path) -> None:
+    city = load_city(Dataset(_city().write(tmp_path / "city")))
+    flows = AccountFlows(city, np.zeros(city.transfers.ts.size))
+    second = _codes(city, MULES[1:2])[0]
+
+    def evidence(level: float) -> list[tuple[float, float]]:
+        rows = flows.rows(_suspect(city, MULES[0], START + 10 * HOUR, level))
+        paid = rows.filter(pl.col("key") == second)
+        return paid.select("in_from_suspect_72h", "in_suspect_level_72h").rows()
+
+    # The hop from a mule-like payer and from one that only just reached the suspect level
+    # count the same payment, and differ in how suspect it was; below that level, nothing.
+    assert evidence(0.97) == [(1.0, 0.97), (1.0, 0.97)]
+    assert evidence(0.55) == [(1.0, 0.55), (1.0, 0.55)]
+    assert evidence(0.45) == [(0.0, 0.0)]
+
+
 def test_an_account_is_judged_when_a_report_names_it(tmp_path: Path) -> None:
     city = load_city(Dataset(_city().write(tmp_path / "city")))
     first = _codes(city, MULES[:1])[0]
@@ -91,6 +108,10 @@ def test_rescoring_a_pass_gives_the_scores_of_scoring_every_row(tmp_path: Path) 
     after = flows.rows(_suspect(city, MULES[0], START + 10 * HOUR))
     assert after.height > first.height  # a row judged only because its payer is suspect
     assert before.rescored(after, stage).tolist() == stage.predict(after).tolist()
+    # The same payment from a payer judged less suspect is evidence changed: scored again.
+    weaker = flows.rows(_suspect(city, MULES[0], START + 10 * HOUR, 0.6))
+    again = PassScores(after, stage.predict(after)).rescored(weaker, stage)
+    assert again.tolist() == stage.predict(weaker).tolist()
 
 
 def test_a_card_renter_relays_strangers_money_a_victim_pays_their_own(

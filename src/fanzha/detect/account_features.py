@@ -26,6 +26,10 @@ from fanzha.detect.windows import (
 from fanzha.io.schema import ACCOUNT_KINDS
 
 KIND_ORDER = tuple(sorted(ACCOUNT_KINDS))
+#: The features a pass takes from the scores of the pass before: all others are fixed.
+UPSTREAM_FEATURES = ("in_from_suspect_72h", "in_suspect_level_72h")
+#: Upstream score from which a payer counts as a suspect account for the pass after.
+SUSPECT_PAYER_LEVEL = 0.5
 
 ACCOUNT_FEATURES = (
     "in_24h",
@@ -40,6 +44,7 @@ ACCOUNT_FEATURES = (
     "in_exposed_amount_72h",
     "in_from_bad_7d",
     "in_from_suspect_72h",
+    "in_suspect_level_72h",
     "since_inflow_s",
     "idle_before_s",
     "active_30d",
@@ -141,22 +146,29 @@ class AccountFlows:
     def rows(self, upstream: Suspicion | None) -> pl.DataFrame:
         """One row per judged (account, moment): `row` (its index among all candidate rows),
         account `key`, `ts` and ACCOUNT_FEATURES, in row order. `upstream` are the scores of
-        the pass before, to spot money arriving from suspect accounts."""
-        suspect = np.zeros(self.key.size)
+        the pass before, to spot money arriving from suspect accounts: how many payments, and
+        how suspect their payers were (a victim's or a busy trader's account may just reach
+        the suspect level; a mule's sits near the top)."""
+        suspect, level = np.zeros(self.key.size), np.zeros(self.key.size)
         if upstream is not None:
             paid = self._payer >= 0
-            level = upstream.asof(self._payer[paid], self._paid_ts[paid])
+            payer_level = upstream.asof(self._payer[paid], self._paid_ts[paid])
+            is_suspect = payer_level >= SUSPECT_PAYER_LEVEL
             from_suspect = KeyedStream(
                 self._paid_key[paid],
                 self._paid_ts[paid],
                 self.origin,
-                suspect=(level >= 0.5).astype(np.float64),
-            )
-            suspect = from_suspect.at(self.key, self.ts).sum("suspect", 3 * DAY)
+                suspect=is_suspect.astype(np.float64),
+                level=np.where(is_suspect, payer_level, 0.0),
+            ).at(self.key, self.ts)
+            suspect = from_suspect.sum("suspect", 3 * DAY)
+            level = from_suspect.sum("level", 3 * DAY) / np.maximum(suspect, 1.0)
         added = np.flatnonzero((suspect > 0) & ~self._gate)
         frame = pl.concat([self._judged, self._rows(added)]).sort("row")
+        row = frame["row"].to_numpy()
         return frame.with_columns(
-            in_from_suspect_72h=pl.Series(suspect[frame["row"].to_numpy()])
+            in_from_suspect_72h=pl.Series(suspect[row]),
+            in_suspect_level_72h=pl.Series(level[row]),
         ).select("row", "key", "ts", *ACCOUNT_FEATURES)
 
     def _rows(self, rows: Int64Array) -> pl.DataFrame:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from fanzha.detect.account_features import AccountFlows
+from fanzha.detect.account_features import UPSTREAM_FEATURES, AccountFlows
 from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON, campaign_domains, campaign_links
 from fanzha.detect.city import City
 from fanzha.detect.exposure import (
@@ -199,6 +199,12 @@ def account_passes(city: City, per_transfer: FloatArray, stage: StageModel) -> p
     return frame.with_columns(score=pl.Series(score, dtype=pl.Float64))
 
 
+def upstream_evidence(frame: pl.DataFrame) -> FloatArray:
+    """Per account row, the features a pass derives from the pass before (one column each)."""
+    evidence: FloatArray = frame.select(UPSTREAM_FEATURES).to_numpy()
+    return evidence
+
+
 class PassScores:
     """What the next account pass needs of one: each row's score and the upstream evidence it
     was scored on. Rows judged again on the same evidence keep their score, so only rows near
@@ -207,7 +213,7 @@ class PassScores:
 
     def __init__(self, frame: pl.DataFrame, score: FloatArray) -> None:
         self.row = frame["row"].to_numpy()
-        self.evidence = frame["in_from_suspect_72h"].to_numpy()
+        self.evidence = upstream_evidence(frame)
         self.score = score
         self.key = frame["key"].to_numpy()
         self.ts = frame["ts"].to_numpy()
@@ -221,9 +227,7 @@ class PassScores:
         same = np.zeros(row.size, dtype=bool)
         if self.row.size:
             at = np.clip(np.searchsorted(self.row, row), 0, self.row.size - 1)
-            same = (self.row[at] == row) & (
-                self.evidence[at] == frame["in_from_suspect_72h"].to_numpy()
-            )
+            same = (self.row[at] == row) & (self.evidence[at] == upstream_evidence(frame)).all(1)
             score[same] = self.score[at[same]]
         fresh = ~same
         if fresh.any():

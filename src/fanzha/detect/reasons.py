@@ -54,6 +54,7 @@ ACCOUNT_REASONS: dict[str, str] = {
     "in_exposed_amount_72h": "SENDERS_CONTACTED_BY_SUSPECTS",
     "in_from_bad_7d": "FROM_REPORTED_ACCOUNT",
     "in_from_suspect_72h": "FROM_MULE_SUSPECT",
+    "in_suspect_level_72h": "FROM_MULE_SUSPECT",
     "since_inflow_s": "FAST_PASS_THROUGH",
     "idle_before_s": "DORMANT_THEN_ACTIVE",
     "active_30d": "SHORT_HISTORY",
