@@ -86,10 +86,21 @@ def test_pair_episodes_restart_at_each_marked_event_per_pair() -> None:
     assert got.tolist() == [10, 10, 30, 15, 30]
 
 
+def test_next_change_finds_the_next_event_of_the_pair_with_another_value() -> None:
+    a, b = _a(1, 1, 1, 1, 2, 2), _a(5, 5, 5, 5, 5, 5)
+    ts = _a(10, 20, 30, 40, 15, 25)
+    values = _a(7, 7, 8, 7, 9, 9)
+    got = PairEvents(a, b, ts, _a(0, 1, 2, 3, 4, 5)).next_change(values)
+    # Pair (1, 5) changes at 30 and back at 40; pair (2, 5) never does, and the next
+    # pair's events are not the same pair's.
+    assert got.tolist() == [30, 30, 40, -1, -1, -1]
+
+
 def test_no_pair_events_give_empty_answers() -> None:
     events = PairEvents(_a(), _a(), _a(), _a())
     assert events.gap().tolist() == []
     assert events.episode_start(_a()).tolist() == []
+    assert events.next_change(_a()).tolist() == []
 
 
 def test_sort_order_sorts() -> None:

@@ -60,31 +60,47 @@ NUMBER_FEATURES = (
     "history_days",
     "co_exposed_7d",
     "co_exposed_share_7d",
+    "holder_circle_7d",
+    "holder_circle_share_7d",
 )
 
 
 @dataclass(frozen=True)
 class PairFacts:
-    """Per contact: is it between strangers (no contact either way for 30 days), and since
-    when the two have been in touch (the first contact after such a silence)."""
+    """Per contact: is it between strangers (no contact either way for 30 days), since when
+    the two have been in touch (the first contact after such a silence), and when the source's
+    holder next reached the same person through another of their numbers (-1 if not within
+    a week)."""
 
     new: Int64Array
     since: Int64Array
+    other_line: Int64Array
 
 
 def pair_facts(city: City) -> PairFacts:
     """Strangers are judged between people, not numbers: a resident's new SIM calling old
-    friends is not reaching strangers. Numbers without a local holder stand for themselves."""
+    friends is not reaching strangers. Numbers without a local holder stand for themselves.
+
+    A replay sees only its own window, so a friend the old SIM last called before it looks
+    like a stranger to the new one, until the old SIM calls them again: `other_line` marks
+    when that happened. A rented SIM's callees are the ring's, not its holder's friends."""
     c = city.contacts
     holder = city.number_holder
     entity = np.where(holder >= 0, city.numbers.len() + holder, np.arange(holder.size))
     src, dst = entity[c.src], entity[c.dst]
-    lo = np.minimum(src, dst)
-    hi = np.maximum(src, dst)
+    src_low = src <= dst
+    lo = np.where(src_low, src, dst)
+    hi = np.where(src_low, dst, src)
     events = PairEvents(lo, hi, c.ts, c.seq)
     gap = events.gap()
     new = ((gap < 0) | (gap > STRANGER_AFTER_S)).astype(np.int64)
-    return PairFacts(new=new, since=events.episode_start(new))
+    # The number each side used; the source's side changes number where its holder's other
+    # SIM takes over (never for a number that stands for itself).
+    lo_line = events.next_change(np.where(src_low, c.src, c.dst))
+    hi_line = events.next_change(np.where(src_low, c.dst, c.src))
+    other = np.where(src_low, lo_line, hi_line)
+    other = np.where((other >= 0) & (other - c.ts <= 7 * DAY) & (src != dst), other, -1)
+    return PairFacts(new=new, since=events.episode_start(new), other_line=other)
 
 
 def listed_asof(
@@ -153,6 +169,11 @@ def number_features(
     followed = KeyedStream(
         follow.followup_key, follow.followup_ts, origin, ones=np.ones(follow.followup_ts.size)
     )
+    # Strangers it reached whom its holder's other SIM then reached too: old friends.
+    known = (new > 0) & (pairs.other_line >= 0)
+    circle = KeyedStream(
+        c.src[known], pairs.other_line[known], origin, ones=np.ones(int(known.sum()))
+    )
     co = co_exposed if co_exposed is not None else np.zeros(follow.engaged_ts.size)
     engaged = KeyedStream(
         follow.engaged_key, follow.engaged_ts, origin, ones=np.ones(co.size), co=co
@@ -163,6 +184,7 @@ def number_features(
     followups_7d = followed.at(key, ts).sum("ones", 7 * DAY)
     o = out.at(key, ts)
     i = inbound.at(key, ts)
+    circle_7d = circle.at(key, ts).sum("ones", 7 * DAY)
     out_24 = o.sum("ones", DAY)
     new_7d = o.sum("new", 7 * DAY)
     calls_24 = o.sum("calls", DAY)
@@ -198,5 +220,7 @@ def number_features(
         "history_days": np.minimum((ts - city.start) / DAY, HISTORY_DAYS),
         "co_exposed_7d": co_7d,
         "co_exposed_share_7d": co_7d / np.maximum(engaged_7d, 1.0),
+        "holder_circle_7d": circle_7d,
+        "holder_circle_share_7d": np.minimum(circle_7d / np.maximum(new_7d, 1.0), 1.0),
     }
     return pl.DataFrame({"key": key, "ts": ts, **features})

@@ -39,6 +39,8 @@ NUMBER_REASONS: dict[str, str] = {
     "history_days": "HISTORY_LENGTH",
     "co_exposed_7d": "SHARES_VICTIMS_WITH_SUSPECTS",
     "co_exposed_share_7d": "SHARES_VICTIMS_WITH_SUSPECTS",
+    "holder_circle_7d": "STRANGERS_TO_HOLDER",
+    "holder_circle_share_7d": "STRANGERS_TO_HOLDER",
 }
 
 ACCOUNT_REASONS: dict[str, str] = {

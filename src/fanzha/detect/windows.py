@@ -184,6 +184,22 @@ class PairEvents:
         marks = np.where(starts[self.order] > 0, np.arange(self.order.size), 0)
         return self._unsorted(self.ts[np.maximum.accumulate(marks)])
 
+    def next_change(self, values: Int64Array) -> Int64Array:
+        """Per event, the ts of the first later event of the same pair whose value differs
+        from its own; -1 where none does."""
+        v = values[self.order]
+        n = v.size
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        run_start = ~self.same_pair
+        run_start[1:] |= v[1:] != v[:-1]
+        starts = np.flatnonzero(run_start)
+        # The first event after an event's run of equal values, if the pair goes on.
+        after = np.r_[starts[1:], n][np.cumsum(run_start) - 1]
+        more = after < n
+        more[more] = self.same_pair[after[more]]
+        return self._unsorted(np.where(more, self.ts[np.minimum(after, n - 1)], -1))
+
     def _unsorted(self, values: Int64Array) -> Int64Array:
         out = np.empty(self.order.size, dtype=np.int64)
         out[self.order] = values
