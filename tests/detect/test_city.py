@@ -8,7 +8,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from fanzha.detect.city import load_city
+from fanzha.detect.city import load_city, without_registry_dates
 from fanzha.detect.vocabulary import Vocabulary
 from fanzha.io.dataset import Dataset
 from tests.detect.tiny_city import HOUR, START, TinyCity
@@ -37,7 +37,7 @@ def _city() -> TinyCity:
         ],
         accounts=[
             ("A2", "P1", "ICBC", "merchant", None),
-            ("A1", "P1", "ICBC", "personal", None),
+            ("A1", "P1", "ICBC", "personal", START - 100 * 24 * HOUR),
             ("A3", "P7", "CCB", "personal", None),  # a holder the registries do not know
         ],
         calls=[
@@ -84,3 +84,18 @@ def test_load_city_codes_and_orders(tmp_path: Path) -> None:
     assert city.lists.numbers[0].tolist() == [0]
     assert city.lists.apps[0].tolist() == [0]
     assert city.events == 6
+
+
+def test_a_city_without_registry_dates_keeps_everything_else(tmp_path: Path) -> None:
+    city = load_city(Dataset(_city().write(tmp_path / "city"), keep_tables=False))
+    unknown = city.number_activated[0]  # a number outside the registry
+    assert city.number_activated[1] == START - 400 * 24 * HOUR
+    assert city.account_opened[1] == START - 100 * 24 * HOUR
+    numbers = without_registry_dates(city, numbers=True, accounts=False)
+    assert numbers.number_activated.tolist() == [unknown] * 4
+    assert numbers.account_opened.tolist() == city.account_opened.tolist()
+    accounts = without_registry_dates(city, numbers=False, accounts=True)
+    assert accounts.account_opened.tolist() == [unknown] * 4
+    assert accounts.number_activated.tolist() == city.number_activated.tolist()
+    assert accounts.number_holder.tolist() == city.number_holder.tolist()
+    assert accounts.contacts is city.contacts

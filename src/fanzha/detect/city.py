@@ -8,7 +8,7 @@ Tables are read, coded and let go one at a time, so the text of only one table i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import polars as pl
@@ -155,6 +155,16 @@ def _registry(
         since=_ts_or_none(frame[columns[1]]),
         holder=persons.code(frame["holder_person_id"], grow=new_holders),
     )
+
+
+def without_registry_dates(city: City, *, numbers: bool, accounts: bool) -> City:
+    """The city as a carrier that reports no activation dates (`numbers`), or banks that
+    report no opening dates (`accounts`), would give it: the format lets both be empty."""
+    if numbers:
+        city = replace(city, number_activated=np.full_like(city.number_activated, _NO_TS))
+    if accounts:
+        city = replace(city, account_opened=np.full_like(city.account_opened, _NO_TS))
+    return city
 
 
 def load_city(dataset: TableSource) -> City:
