@@ -48,7 +48,7 @@ def _rows(tmp_path: Path) -> pl.DataFrame:
         )
     )
     basics = basics_of(city)
-    rows = number_features(city, basics.pairs, basics.follow, None)
+    rows = number_features(city, basics.pairs, basics.follow)
     return rows.with_columns(number=city.numbers.gather(rows["key"].to_numpy()))
 
 

@@ -27,7 +27,12 @@ from fanzha.detect.exposure import (
     suspect_contacts,
 )
 from fanzha.detect.followups import Followups, followups, new_payees
-from fanzha.detect.number_features import PairFacts, number_features, pair_facts
+from fanzha.detect.number_features import (
+    PairFacts,
+    number_features,
+    pair_facts,
+    with_co_exposure,
+)
 from fanzha.detect.person_features import person_features
 from fanzha.detect.reasons import (
     ACCOUNT_REASONS,
@@ -239,10 +244,10 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     """Compute and score every stage's rows."""
     progress("numbers")
     basics = basics_of(city)
-    first = scored_by(number_features(city, basics.pairs, basics.follow, None), model.number)
-    co = co_exposure(city, basics, first.select("key", "ts", "score"))
-    del first
-    numbers = scored_by(number_features(city, basics.pairs, basics.follow, co), model.number)
+    moments = number_features(city, basics.pairs, basics.follow)
+    co = co_exposure(city, basics, scored_by(moments, model.number).select("key", "ts", "score"))
+    numbers = scored_by(with_co_exposure(city, moments, basics.follow, co), model.number)
+    del moments
     number_flags = flags(numbers, model.number.threshold)
     numbers, number_links = with_campaign_links(city, numbers, number_flags)
     numbers = suspect_rows(numbers)

@@ -111,17 +111,15 @@ def listed_asof(
     return ScoreHistory(codes, listed_at, np.ones(codes.size)).running_max(key, ts)
 
 
-def number_features(
-    city: City, pairs: PairFacts, follow: Followups, co_exposed: FloatArray | None
-) -> pl.DataFrame:
+def number_features(city: City, pairs: PairFacts, follow: Followups) -> pl.DataFrame:
     """One row per evaluated outgoing contact: number code, ts and NUMBER_FEATURES.
 
     A number is judged when it reaches a stranger, once it has reached MIN_STRANGERS_7D of
     them in the past week: a number that talks only to people it knows is not a fraud caller.
     Known-bad lists are left to the person stage: they are late and not clean, and one
     wrongly listed telemarketer would otherwise put its thousands of callees under warning.
-    `co_exposed` (per engaged contact of `follow`) comes from a
-    first pass: whether the person was also in touch with other suspect numbers.
+    The co-exposure columns are zero here: a first pass's scores give them
+    (`with_co_exposure`).
     """
     c = city.contacts
     origin = city.start - 40 * DAY
@@ -174,13 +172,8 @@ def number_features(
     circle = KeyedStream(
         c.src[known], pairs.other_line[known], origin, ones=np.ones(int(known.sum()))
     )
-    co = co_exposed if co_exposed is not None else np.zeros(follow.engaged_ts.size)
-    engaged = KeyedStream(
-        follow.engaged_key, follow.engaged_ts, origin, ones=np.ones(co.size), co=co
-    )
-    e = engaged.at(key, ts)
-    engaged_7d = e.sum("ones", 7 * DAY)
-    co_7d = e.sum("co", 7 * DAY)
+    no_co = np.zeros(follow.engaged_ts.size)
+    engaged_7d = _engaged(city, follow, no_co).at(key, ts).sum("ones", 7 * DAY)
     followups_7d = followed.at(key, ts).sum("ones", 7 * DAY)
     o = out.at(key, ts)
     i = inbound.at(key, ts)
@@ -218,9 +211,33 @@ def number_features(
         "followups_7d": followups_7d,
         "followup_share_7d": followups_7d / np.maximum(engaged_7d, 1.0),
         "history_days": np.minimum((ts - city.start) / DAY, HISTORY_DAYS),
-        "co_exposed_7d": co_7d,
-        "co_exposed_share_7d": co_7d / np.maximum(engaged_7d, 1.0),
+        "co_exposed_7d": np.zeros(ts.size),
+        "co_exposed_share_7d": np.zeros(ts.size),
         "holder_circle_7d": circle_7d,
         "holder_circle_share_7d": np.minimum(circle_7d / np.maximum(new_7d, 1.0), 1.0),
     }
     return pl.DataFrame({"key": key, "ts": ts, **features})
+
+
+def _engaged(city: City, follow: Followups, co_exposed: FloatArray) -> KeyedStream:
+    return KeyedStream(
+        follow.engaged_key,
+        follow.engaged_ts,
+        city.start - 40 * DAY,
+        ones=np.ones(co_exposed.size),
+        co=co_exposed,
+    )
+
+
+def with_co_exposure(
+    city: City, frame: pl.DataFrame, follow: Followups, co_exposed: FloatArray
+) -> pl.DataFrame:
+    """`number_features` rows with the co-exposure columns filled: of the people the number
+    engaged in the week, how many were also in touch with other suspect numbers
+    (`co_exposed`, per engaged contact of `follow`, from a first pass's scores)."""
+    e = _engaged(city, follow, co_exposed).at(frame["key"].to_numpy(), frame["ts"].to_numpy())
+    co_7d = e.sum("co", 7 * DAY)
+    return frame.with_columns(
+        co_exposed_7d=pl.Series(co_7d),
+        co_exposed_share_7d=pl.Series(co_7d / np.maximum(e.sum("ones", 7 * DAY), 1.0)),
+    )

@@ -33,7 +33,7 @@ from fanzha.detect.engine import (
     with_campaign_links,
 )
 from fanzha.detect.exposure import Suspicion
-from fanzha.detect.number_features import NUMBER_FEATURES, number_features
+from fanzha.detect.number_features import NUMBER_FEATURES, number_features, with_co_exposure
 from fanzha.detect.outcome_labels import OutcomeRows
 from fanzha.detect.person_features import PERSON_FEATURES
 from fanzha.detect.scoring_model import DetectModel, StageModel
@@ -228,14 +228,14 @@ class _Fitted:
 
 def _number_stage(cities: list[LabelledCity]) -> tuple[_Fitted, list[pl.DataFrame]]:
     """Two passes as the engine runs them; returns the out-of-fold rows with campaign ties."""
-    n1 = [number_features(c.city, c.basics.pairs, c.basics.follow, None) for c in cities]
-    n_y1 = [c.fraud_numbers[f["key"].to_numpy()] for c, f in zip(cities, n1, strict=True)]
-    n1_oof = _out_of_fold(n1, n_y1, NUMBER_FEATURES)
+    n1 = [number_features(c.city, c.basics.pairs, c.basics.follow) for c in cities]
+    ys = [c.fraud_numbers[f["key"].to_numpy()] for c, f in zip(cities, n1, strict=True)]
+    n1_oof = _out_of_fold(n1, ys, NUMBER_FEATURES)
     frames = [
-        number_features(c.city, c.basics.pairs, c.basics.follow, co_exposure(c.city, c.basics, f))
-        for c, f in zip(cities, n1_oof, strict=True)
+        with_co_exposure(c.city, f, c.basics.follow, co_exposure(c.city, c.basics, o))
+        for c, f, o in zip(cities, n1, n1_oof, strict=True)
     ]
-    ys = [c.fraud_numbers[f["key"].to_numpy()] for c, f in zip(cities, frames, strict=True)]
+    del n1
     oof = _out_of_fold(frames, ys, NUMBER_FEATURES)
     threshold, fit = _entity_threshold(oof, [c.fraud_numbers for c in cities])
     fitted = _Fitted(_fit(frames, ys, NUMBER_FEATURES), threshold, fit)
