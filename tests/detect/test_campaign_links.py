@@ -11,22 +11,30 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from fanzha.detect.campaign_links import campaign_domains, campaign_links
+from fanzha.detect.campaign_links import (
+    END_OF_TIME,
+    CampaignSpans,
+    campaign_domains,
+    campaign_links,
+)
 from fanzha.detect.city import City, load_city
 from fanzha.detect.person_features import WINDOW_S, campaign_meetings
 from fanzha.io.dataset import Dataset
 from tests.detect.tiny_city import HOUR, START, TinyCity
 
 RING_A, RING_B, THROWAWAY, LATE = "17000000001", "17000000002", "17000000003", "17000000004"
+BULK = "10690000001"
 SHOP_1, SHOP_2, SHOP_3 = "13800000001", "13800000002", "13800000003"
 BANK = "95588"
 PHISH, SHORTENER, BANK_SITE = "refund-desk.top", "t.cn", "icbc.com.cn"
+#: A shortener the ring's lines use before a bulk sender's day starts.
+BULK_SHORTENER = "dwz.cn"
 
 
 def _city(tmp_path: Path) -> City:
     residents = [(f"P{i}", "360102", 1980, "F") for i in range(6)]
     phones = [(f"1390000000{i}", f"P{i}", "mobile", None) for i in range(6)]
-    senders = [RING_A, RING_B, THROWAWAY, LATE, SHOP_1, SHOP_2, SHOP_3, BANK]
+    senders = [RING_A, RING_B, THROWAWAY, LATE, SHOP_1, SHOP_2, SHOP_3, BANK, BULK]
     sms = [
         # The campaign: A and B flagged later; the throwaway texts once, before the flags.
         ("S1", START + 1 * HOUR, RING_A, "13900000000", PHISH),
@@ -40,6 +48,14 @@ def _city(tmp_path: Path) -> City:
         ("S8", START + 4 * HOUR, RING_A, "13900000005", SHORTENER),
         # A bank's own number texts its own site.
         ("S9", START + 2 * HOUR, BANK, "13900000001", BANK_SITE),
+        # The ring's lines use a shortener too; at 7 h a bulk sender's burst texts it to many.
+        ("S10", START + 1 * HOUR, RING_A, "13900000003", BULK_SHORTENER),
+        ("S11", START + 3 * HOUR, RING_B, "13900000004", BULK_SHORTENER),
+        ("S12", START + 4 * HOUR, THROWAWAY, "13900000005", BULK_SHORTENER),
+        *[
+            (f"S{13 + i}", START + 7 * HOUR, BULK, f"1390000000{i}", BULK_SHORTENER)
+            for i in range(4)
+        ],
     ]
     return load_city(
         Dataset(
@@ -107,21 +123,45 @@ def test_links_are_causal(tmp_path: Path) -> None:
     assert full.filter(before).equals(cut.filter(before))
 
 
-def test_a_domain_is_the_campaigns_from_when_half_its_senders_are_flagged(tmp_path: Path) -> None:
+def _spans(city: City, flagged: dict[str, int]) -> dict[str, list[tuple[int, int]]]:
+    spans = campaign_domains(city, _flags(city, flagged))
+    out: dict[str, list[tuple[int, int]]] = {}
+    for domain, start, end in zip(
+        city.domains.gather(spans.domain).to_list(), spans.start, spans.end, strict=True
+    ):
+        out.setdefault(domain, []).append((int(start), int(end)))
+    return out
+
+
+def test_a_domain_is_the_campaigns_while_half_its_senders_and_texts_are_flagged(
+    tmp_path: Path,
+) -> None:
     city = _city(tmp_path)
-    codes, marked_at = campaign_domains(
-        city, _flags(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR})
-    )
-    domains = city.domains.gather(codes).to_list()
-    # The shortener, texted by three shops, is not the campaign's.
-    assert dict(zip(domains, marked_at.tolist(), strict=True)) == {PHISH: START + 6 * HOUR}
+    assert _spans(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}) == {
+        # From 6 h: 2 of 3 senders and of 3 texts; LATE's text at 9 h leaves 2 of 4, still half.
+        PHISH: [(START + 6 * HOUR, END_OF_TIME)],
+        # Two of its three ring senders, until the bulk sender's four texts at 7 h (2 of 7).
+        BULK_SHORTENER: [(START + 6 * HOUR, START + 7 * HOUR)],
+        # The shortener texted by three shops never is.
+    }
+
+
+def test_a_bulk_sender_of_a_shortener_the_ring_used_is_not_tied(tmp_path: Path) -> None:
+    city = _city(tmp_path)
+    links = campaign_links(city, _flags(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}))
+    # Most of the shortener's senders are flagged, but not most of its texts once BULK starts.
+    assert BULK not in _tied(city, links)
 
 
 def test_meeting_a_campaign_is_dated_when_both_the_link_and_the_campaign_are_known() -> None:
-    phish, shop, marked = 7, 3, START + 6 * HOUR
-    campaign = (np.array([phish]), np.array([marked]))
-    person = np.array([0, 1, 2, -1, 4])
-    domain = np.array([phish, phish, phish, phish, shop])
+    phish, shop, marked, ended = 7, 3, START + 6 * HOUR, START + 30 * HOUR
+    campaign = CampaignSpans(
+        domain=np.array([phish, phish]),
+        start=np.array([marked, START + 40 * HOUR]),
+        end=np.array([ended, END_OF_TIME]),
+    )
+    person = np.array([0, 1, 2, -1, 4, 5])
+    domain = np.array([phish, phish, phish, phish, shop, phish])
     ts = np.array(
         [
             START + 2 * HOUR,  # opened before the marking: met the campaign at the marking
@@ -129,13 +169,14 @@ def test_meeting_a_campaign_is_dated_when_both_the_link_and_the_campaign_are_kno
             marked - WINDOW_S - 1,  # too long before: out of the window by then
             START + 8 * HOUR,  # a visit by no resident
             START + 8 * HOUR,  # another domain
+            START + 35 * HOUR,  # between the spans: met when the domain became one again
         ]
     )
     who, when = campaign_meetings(campaign, person, domain, ts)
-    assert who.tolist() == [0, 1]
-    assert when.tolist() == [marked, START + 8 * HOUR]
-    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    assert campaign_meetings(empty, person, domain, ts)[0].size == 0
+    assert who.tolist() == [0, 1, 5]
+    assert when.tolist() == [marked, START + 8 * HOUR, START + 40 * HOUR]
+    none = np.zeros(0, dtype=np.int64)
+    assert campaign_meetings(CampaignSpans(none, none, none), person, domain, ts)[0].size == 0
 
 
 def test_a_services_own_domain_is_no_campaign_even_if_its_number_is_flagged(
@@ -144,5 +185,4 @@ def test_a_services_own_domain_is_no_campaign_even_if_its_number_is_flagged(
     city = _city(tmp_path)
     # All of the bank site's senders (its one number) are flagged, but a campaign is many lines.
     flagged = {BANK: START + 3 * HOUR, RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}
-    codes, _ = campaign_domains(city, _flags(city, flagged))
-    assert city.domains.gather(codes).to_list() == [PHISH]
+    assert BANK_SITE not in _spans(city, flagged)

@@ -2,14 +2,19 @@
 
 A ring sprays its links from many throwaway lines, most of which send a message or two and are
 never seen again: too little behaviour to judge each line alone. The domain they advertise
-ties them to the lines already flagged. A domain counts as the campaign's once at least half
-of the numbers that have texted it are flagged (a link shortener or a big shop's domain, texted
-by many innocent senders, never gets there), and from then on every number texting it is
-flagged, as of the later of its first such text and that moment. For the persons who open it,
-a domain is a known fraud site only once at least two of its lines are flagged.
+ties them to the lines already flagged. A domain is the campaign's while at least half of the
+numbers that have texted it, and at least half of its texts, come from flagged numbers. Senders
+alone are not enough: a ring's many rotating lines can outnumber the few bulk senders of a
+public link shortener, but not the tens of thousands of texts those send. A domain stops being
+the campaign's as soon as the shares fall (a shortener's bulk senders start their day), and
+every number texting it while it is one is flagged, as of the later of its first such text and
+the moment the domain qualified. For the persons who open it, a domain is a known fraud site
+only while at least two of its lines are flagged.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
@@ -26,64 +31,150 @@ CAMPAIGN_SHARE = 0.5
 CAMPAIGN_MIN_LINES = 2
 #: The reason code of a number flagged this way (docs/reasons.md).
 SHARED_DOMAIN_REASON = "SHARES_LINK_DOMAIN"
+#: The end of a span that has not ended.
+END_OF_TIME = 2**62
 
 
-def _senders(city: City, flagged: pl.DataFrame) -> pl.DataFrame:
+def _senders(city: City, flagged: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Each (number, domain) it texted: its first text there, its flag ts and when it counts
-    as a flagged sender of the domain (`on_domain`, null while it is not flagged)."""
+    as a flagged sender of the domain (`on_domain`, null while it is not flagged); and each
+    text with a link: domain, t and when it counts as a flagged sender's (`flagged_at`)."""
     c = city.contacts
     texted = (c.is_sms == 1) & (c.domain >= 0)
-    first_use = (
-        pl.DataFrame({"key": c.src[texted], "domain": c.domain[texted], "ts": c.ts[texted]})
-        .group_by("key", "domain")
-        .agg(pl.col("ts").min().alias("first"))
-    )
-    return first_use.join(
-        flagged.select("key", pl.col("ts").alias("flag_ts")), on="key", how="left"
-    ).with_columns(
+    flag_ts = flagged.select("key", pl.col("ts").alias("flag_ts"))
+    texts = pl.DataFrame(
+        {"key": c.src[texted], "domain": c.domain[texted], "t": c.ts[texted]}
+    ).join(flag_ts, on="key", how="left")
+    first_use = texts.group_by("key", "domain").agg(pl.col("t").min().alias("first"))
+    senders = first_use.join(flag_ts, on="key", how="left").with_columns(
         # A sender counts as flagged for the domain from when both are known.
         on_domain=pl.when(pl.col("flag_ts").is_not_null()).then(
             pl.max_horizontal("first", "flag_ts")
         )
     )
+    return senders, texts.select(
+        "domain",
+        "t",
+        flagged_at=pl.when(pl.col("flag_ts").is_not_null()).then(pl.max_horizontal("t", "flag_ts")),
+    )
 
 
-def _marked(senders: pl.DataFrame, min_lines: int) -> pl.DataFrame:
-    """domain, marked_at: when at least CAMPAIGN_SHARE of the domain's senders, and at least
-    `min_lines` of them, were flagged."""
+@dataclass(frozen=True)
+class CampaignSpans:
+    """Times during which domains were a campaign's: [start, end) per row, sorted by domain
+    and start (an end of END_OF_TIME: still one)."""
+
+    domain: Int64Array
+    start: Int64Array
+    end: Int64Array
+
+    def known_from(self, domain: Int64Array, ts: Int64Array) -> Int64Array:
+        """Per (domain, ts): the first moment from ts on at which the domain is a campaign's,
+        -1 if never."""
+        queries = pl.DataFrame(
+            {
+                "row": np.arange(ts.size),
+                "domain": domain.astype(np.int64),
+                "ts": ts.astype(np.int64),
+            }
+        )
+        spans = pl.DataFrame({"domain": self.domain, "start": self.start, "end": self.end})
+        # Spans are disjoint: the first span of the domain that ends after ts.
+        found = (
+            queries.with_columns(after=pl.col("ts") + 1)
+            .sort("after")
+            .join_asof(
+                spans.sort("end"),
+                left_on="after",
+                right_on="end",
+                by="domain",
+                strategy="forward",
+                # Both sides are sorted by their key: polars cannot check it within groups.
+                check_sortedness=False,
+            )
+            .sort("row")
+        )
+        known = found.select(
+            pl.when(pl.col("start").is_not_null())
+            .then(pl.max_horizontal("ts", "start"))
+            .otherwise(-1)
+        )
+        return known.to_series().to_numpy().astype(np.int64)
+
+
+def _spans(senders: pl.DataFrame, texts: pl.DataFrame, min_lines: int) -> CampaignSpans:
+    """When the domains qualified: at least `min_lines` flagged senders, and flagged senders
+    at least CAMPAIGN_SHARE of the senders and of the texts so far."""
     events = pl.concat(
         [
-            senders.select("domain", pl.col("first").alias("t"), sender=pl.lit(1), flag=pl.lit(0)),
+            senders.select(
+                "domain",
+                pl.col("first").alias("t"),
+                sender=pl.lit(1),
+                flag=pl.lit(0),
+                text=pl.lit(0),
+                flagged_text=pl.lit(0),
+            ),
             senders.filter(pl.col("on_domain").is_not_null()).select(
-                "domain", pl.col("on_domain").alias("t"), sender=pl.lit(0), flag=pl.lit(1)
+                "domain",
+                pl.col("on_domain").alias("t"),
+                sender=pl.lit(0),
+                flag=pl.lit(1),
+                text=pl.lit(0),
+                flagged_text=pl.lit(0),
+            ),
+            texts.select(
+                "domain",
+                "t",
+                sender=pl.lit(0),
+                flag=pl.lit(0),
+                text=pl.lit(1),
+                flagged_text=pl.lit(0),
+            ),
+            texts.filter(pl.col("flagged_at").is_not_null()).select(
+                "domain",
+                pl.col("flagged_at").alias("t"),
+                sender=pl.lit(0),
+                flag=pl.lit(0),
+                text=pl.lit(0),
+                flagged_text=pl.lit(1),
             ),
         ]
     )
     # Everything known in the same second counts together (the causal tie rule).
-    return (
+    steps = (
         events.group_by("domain", "t")
-        .agg(pl.col("sender").sum(), pl.col("flag").sum())
+        .agg(pl.col("sender", "flag", "text", "flagged_text").sum())
         .sort("domain", "t")
+        .with_columns(pl.col("sender", "flag", "text", "flagged_text").cum_sum().over("domain"))
         .with_columns(
-            senders=pl.col("sender").cum_sum().over("domain"),
-            flags=pl.col("flag").cum_sum().over("domain"),
+            ok=(pl.col("flag") >= min_lines)
+            & (pl.col("flag") >= CAMPAIGN_SHARE * pl.col("sender"))
+            & (pl.col("flagged_text") >= CAMPAIGN_SHARE * pl.col("text")),
+            next_t=pl.col("t").shift(-1).over("domain").fill_null(END_OF_TIME),
         )
-        .filter(
-            (pl.col("flags") >= min_lines) & (pl.col("flags") >= CAMPAIGN_SHARE * pl.col("senders"))
+        .with_columns(
+            run=(pl.col("ok") != pl.col("ok").shift(1).over("domain")).fill_null(True).cum_sum()
         )
-        .group_by("domain")
-        .agg(pl.col("t").min().alias("marked_at"))
+        .filter(pl.col("ok"))
+        .group_by("domain", "run")
+        .agg(pl.col("t").min().alias("start"), pl.col("next_t").max().alias("end"))
+        .sort("domain", "start")
+    )
+    return CampaignSpans(
+        steps["domain"].to_numpy().astype(np.int64),
+        steps["start"].to_numpy().astype(np.int64),
+        steps["end"].to_numpy().astype(np.int64),
     )
 
 
-def campaign_domains(city: City, flagged: pl.DataFrame) -> tuple[Int64Array, Int64Array]:
-    """Domain codes that became a campaign's, and when, in the known-bad lists' shape: a
-    person who opens such a link has met the campaign whatever line brought it.
+def campaign_domains(city: City, flagged: pl.DataFrame) -> CampaignSpans:
+    """When domains were a campaign's, for the persons who open them: a person who opens such
+    a link has met the campaign whatever line brought it.
 
     `flagged` holds key and ts of each number's flag."""
-    marked = _marked(_senders(city, flagged), CAMPAIGN_MIN_LINES).sort("domain")
-    codes = marked["domain"].to_numpy().astype(np.int64)
-    return codes, marked["marked_at"].to_numpy().astype(np.int64)
+    senders, texts = _senders(city, flagged)
+    return _spans(senders, texts, CAMPAIGN_MIN_LINES)
 
 
 def campaign_links(city: City, flagged: pl.DataFrame) -> pl.DataFrame:
@@ -91,36 +182,36 @@ def campaign_links(city: City, flagged: pl.DataFrame) -> pl.DataFrame:
 
     `flagged` holds key, ts, score and new_7d of each number's flag row. Returns key, ts (when
     the number is tied to the campaign), score and new_7d (the highest of the flagged siblings
-    that marked the domain: the campaign's), one row per number, sorted by key.
+    on the domain by then: the campaign's), one row per number, sorted by key.
     """
-    senders = _senders(city, flagged).join(
+    senders, texts = _senders(city, flagged)
+    spans = _spans(senders, texts, 1)
+    tied = spans.known_from(
+        senders["domain"].to_numpy().astype(np.int64), senders["first"].to_numpy().astype(np.int64)
+    )
+    senders = senders.with_columns(tied=pl.Series(tied)).join(
         flagged.select("key", "score", "new_7d"), on="key", how="left"
     )
-    marked = _marked(senders, 1)
-    siblings = (
-        senders.join(marked, on="domain")
-        .filter(pl.col("on_domain") <= pl.col("marked_at"))
-        .group_by("domain")
-        .agg(pl.col("score").max(), pl.col("new_7d").max())
+    candidates = senders.filter(
+        (pl.col("tied") >= 0)
+        # Numbers flagged by their own behaviour first need no tie.
+        & (pl.col("flag_ts").is_null() | (pl.col("flag_ts") > pl.col("tied")))
+    )
+    siblings = senders.filter(pl.col("on_domain").is_not_null()).select(
+        "domain", pl.col("on_domain").alias("sibling_at"), "score", "new_7d"
     )
     linked = (
-        senders.join(marked, on="domain")
-        .join(siblings, on="domain", suffix="_campaign")
-        .with_columns(tied=pl.max_horizontal("first", "marked_at"))
-        # Numbers flagged by their own behaviour first need no tie.
-        .filter(pl.col("flag_ts").is_null() | (pl.col("flag_ts") > pl.col("tied")))
-        .sort(
-            "key",
-            "tied",
-            "score_campaign",
-            "new_7d_campaign",
-            descending=[False, False, True, True],
-        )
+        candidates.select("key", "domain", "tied")
+        .join(siblings, on="domain")
+        .filter(pl.col("sibling_at") <= pl.col("tied"))
+        .group_by("key", "domain", "tied")
+        .agg(pl.col("score").max(), pl.col("new_7d").max())
+        .sort("key", "tied", "score", "new_7d", descending=[False, False, True, True])
         .unique("key", keep="first", maintain_order=True)
     )
     return linked.select(
         pl.col("key").cast(pl.Int64),
         pl.col("tied").cast(pl.Int64).alias("ts"),
-        pl.col("score_campaign").cast(pl.Float64).alias("score"),
-        pl.col("new_7d_campaign").cast(pl.Float64).alias("new_7d"),
+        pl.col("score").cast(pl.Float64),
+        pl.col("new_7d").cast(pl.Float64),
     )

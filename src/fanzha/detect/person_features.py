@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.account_features import known_bad_asof
+from fanzha.detect.campaign_links import CampaignSpans
 from fanzha.detect.city import City
 from fanzha.detect.exposure import EXPOSURE_FEATURES, SUSPECT_LEVEL, Suspicion, exposure_at
 from fanzha.detect.horizons import DAY, HISTORY_DAYS, NEW_PAYEE_MIN_YUAN
@@ -98,22 +99,17 @@ def link_followed(city: City, new: FloatArray, net_person: Int64Array) -> FloatA
 
 
 def campaign_meetings(
-    campaign: tuple[Int64Array, Int64Array],
+    campaign: CampaignSpans,
     person: Int64Array,
     domain: Int64Array,
     ts: Int64Array,
 ) -> tuple[Int64Array, Int64Array]:
     """(person, ts) of each visit by a person to a campaign's domain
-    (`campaign_links.campaign_domains`), dated when both are known: the visit, or the domain's
-    marking if that came later (within WINDOW_S; older visits have left the window)."""
-    codes, marked_at = campaign
-    if codes.size == 0:
-        none = np.zeros(0, dtype=np.int64)
-        return none, none
-    idx = np.clip(np.searchsorted(codes, domain), 0, codes.size - 1)
-    hit = (person >= 0) & (codes[idx] == domain)
-    known = np.maximum(ts, marked_at[idx])
-    hit &= known - ts < WINDOW_S
+    (`campaign_links.campaign_domains`), dated when both are known: the visit, or the moment
+    the domain next became a campaign's if it was not one then (within WINDOW_S; older visits
+    have left the window)."""
+    known = campaign.known_from(domain, ts)
+    hit = (person >= 0) & (known >= 0) & (known - ts < WINDOW_S)
     return person[hit], known[hit]
 
 
@@ -128,14 +124,14 @@ def person_features(
     account_flag_level: float,
     contacts: pl.DataFrame,
     number_flags: pl.DataFrame,
-    campaign: tuple[Int64Array, Int64Array],
+    campaign: CampaignSpans,
     new_payees: Int64Array,
 ) -> pl.DataFrame:
     """One row per evaluated moment: person code, ts, row kind and PERSON_FEATURES.
 
     `contacts` are suspect contacts (exposure.suspect_contacts); `number_flags` has the
     number code and flag ts of each flagged number, which warns its recent contacts;
-    `campaign` the campaign domains and when each was marked.
+    `campaign` when domains were a campaign's.
     """
     origin = city.start - 40 * DAY
     c, net, t = city.contacts, city.net, city.transfers
