@@ -91,11 +91,17 @@ def test_a_city_without_registry_dates_keeps_everything_else(tmp_path: Path) -> 
     unknown = city.number_activated[0]  # a number outside the registry
     assert city.number_activated[1] == START - 400 * 24 * HOUR
     assert city.account_opened[1] == START - 100 * 24 * HOUR
-    numbers = without_registry_dates(city, numbers=True, accounts=False)
+    every_number, no_number = np.ones(4, dtype=bool), np.zeros(4, dtype=bool)
+    every_account, no_account = np.ones(4, dtype=bool), np.zeros(4, dtype=bool)
+    numbers = without_registry_dates(city, numbers=every_number, accounts=no_account)
     assert numbers.number_activated.tolist() == [unknown] * 4
     assert numbers.account_opened.tolist() == city.account_opened.tolist()
-    accounts = without_registry_dates(city, numbers=False, accounts=True)
+    accounts = without_registry_dates(city, numbers=no_number, accounts=every_account)
     assert accounts.account_opened.tolist() == [unknown] * 4
+    second = without_registry_dates(city, numbers=np.arange(4) == 1, accounts=np.arange(4) == 1)
+    assert second.number_activated[1] == unknown
+    assert second.account_opened[1] == unknown
+    assert second.number_activated[2] == city.number_activated[2]
     assert accounts.number_activated.tolist() == city.number_activated.tolist()
     assert accounts.number_holder.tolist() == city.number_holder.tolist()
     assert accounts.contacts is city.contacts

@@ -84,3 +84,32 @@ def test_a_long_talk_with_a_new_acquaintance_is_judged_before_the_number_is_know
     assert START + 2 * HOUR not in rows["ts"].to_list()
     at_talk = rows.filter(pl.col("ts") == START + 3 * HOUR).row(0, named=True)
     assert np.isclose(at_talk["acquaintance_talk_72h"], np.log1p(340.0))
+
+
+def _listed_city() -> TinyCity:
+    """The stranger's line and its shop site are listed at 30 min. P1 talks ten minutes with the
+    line and opens the site; P2 only gets its text and a missed call."""
+    city = _city()
+    city.calls.append(("C3", START + 2 * HOUR, STRANGER, "13900000002", 0))
+    city.sms.append(("S2", START + 1 * HOUR, STRANGER, "13900000002", SHOP))
+    city.lists = {
+        "numbers": [(STRANGER, START + 30 * 60, "police_case")],
+        "domains": [(SHOP, START + 30 * 60, "police_case")],
+    }
+    return city
+
+
+def test_a_listed_link_received_and_one_opened_are_told_apart(tmp_path: Path) -> None:
+    rows = person_moments(load_city(Dataset(_listed_city().write(tmp_path / "city"))))
+    late = rows.filter(pl.col("ts") == START + 3 * HOUR).sort("person")
+    assert late["person"].to_list() == ["P1"]
+    p1 = late.row(0, named=True)
+    assert p1["listed_link_texts_72h"] == 1.0
+    assert p1["listed_domain_visits_72h"] == 1.0
+    p2 = rows.filter(pl.col("person") == "P2")
+    assert p2["listed_link_texts_72h"].max() == 1.0
+    assert p2["listed_domain_visits_72h"].max() == 1.0  # P2 visited the site too (N2)
+    # Talk with the listed line counts its seconds; a text or a missed call, none.
+    assert np.isclose(p1["listed_talk_72h"], np.log1p(340.0))
+    assert p2["listed_talk_72h"].max() == 0.0
+    assert p2["listed_contacts_72h"].max() >= 1.0

@@ -197,15 +197,28 @@ def campaign_links(city: City, flagged: pl.DataFrame) -> pl.DataFrame:
         # Numbers flagged by their own behaviour first need no tie.
         & (pl.col("flag_ts").is_null() | (pl.col("flag_ts") > pl.col("tied")))
     )
-    siblings = senders.filter(pl.col("on_domain").is_not_null()).select(
-        "domain", pl.col("on_domain").alias("sibling_at"), "score", "new_7d"
+    # The campaign's strongest flagged sibling as of each moment: running maxima per domain,
+    # read as of each tie (a join of every tie with every sibling grows with their product).
+    siblings = (
+        senders.filter(pl.col("on_domain").is_not_null())
+        .group_by("domain", pl.col("on_domain").alias("sibling_at"))
+        .agg(pl.col("score").max(), pl.col("new_7d").max())
+        .sort("domain", "sibling_at")
+        .with_columns(pl.col("score", "new_7d").cum_max().over("domain"))
+        .sort("sibling_at")
     )
     linked = (
         candidates.select("key", "domain", "tied")
-        .join(siblings, on="domain")
-        .filter(pl.col("sibling_at") <= pl.col("tied"))
-        .group_by("key", "domain", "tied")
-        .agg(pl.col("score").max(), pl.col("new_7d").max())
+        .sort("tied")
+        .join_asof(
+            siblings,
+            left_on="tied",
+            right_on="sibling_at",
+            by="domain",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(pl.col("score").is_not_null())
         .sort("key", "tied", "score", "new_7d", descending=[False, False, True, True])
         .unique("key", keep="first", maintain_order=True)
     )

@@ -14,7 +14,7 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.vocabulary import Vocabulary
-from fanzha.detect.windows import FloatArray, Int64Array
+from fanzha.detect.windows import BoolArray, FloatArray, Int64Array
 from fanzha.io.dataset import TableSource
 from fanzha.io.schema import ACCOUNT_KINDS, PHONE_KINDS
 
@@ -157,14 +157,15 @@ def _registry(
     )
 
 
-def without_registry_dates(city: City, *, numbers: bool, accounts: bool) -> City:
-    """The city as a carrier that reports no activation dates (`numbers`), or banks that
-    report no opening dates (`accounts`), would give it: the format lets both be empty."""
-    if numbers:
-        city = replace(city, number_activated=np.full_like(city.number_activated, _NO_TS))
-    if accounts:
-        city = replace(city, account_opened=np.full_like(city.account_opened, _NO_TS))
-    return city
+def without_registry_dates(city: City, *, numbers: BoolArray, accounts: BoolArray) -> City:
+    """The city as a carrier that reports no activation dates for the numbers in `numbers`,
+    and banks no opening dates for the accounts in `accounts` (masks by code), would give it:
+    the format lets both be empty, and feeds leave them empty for whole kinds of numbers."""
+    return replace(
+        city,
+        number_activated=np.where(numbers, _NO_TS, city.number_activated),
+        account_opened=np.where(accounts, _NO_TS, city.account_opened),
+    )
 
 
 def load_city(dataset: TableSource) -> City:

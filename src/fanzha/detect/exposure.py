@@ -18,6 +18,8 @@ from fanzha.detect.city import City
 from fanzha.detect.windows import FloatArray, Int64Array, ScoreHistory
 
 EXPOSURE_WINDOW_S = 72 * 3600
+#: Queries answered at a time by `exposure_at`.
+EXPOSURE_QUERY_SLICE = 1 << 17
 #: Suspicion from which a number counts as a suspect; the flag threshold marks flagged ones.
 SUSPECT_LEVEL = 0.3
 
@@ -126,12 +128,40 @@ def exposure_at(
     out["exp_suspect_recent_s"][:] = EXPOSURE_WINDOW_S
     if n == 0 or contacts.height == 0:
         return out
-    queries = pl.DataFrame({"qid": np.arange(n, dtype=np.int64), "person": person, "ts": ts})
+    # In slices of queries: each query is answered alone, and a busy suspect line's contacts
+    # joined with every moment of the people it reached would be the replay's peak of memory.
+    for start in range(0, n, EXPOSURE_QUERY_SLICE):
+        part = slice(start, start + EXPOSURE_QUERY_SLICE)
+        agg = _exposure_slice(
+            contacts, numbers, flag_level=flag_level, person=person[part], ts=ts[part], reach=reach
+        )
+        qid = agg["qid"].to_numpy() + start
+        for name in EXPOSURE_FEATURES:
+            out[name][qid] = agg[name].to_numpy()
+    return out
+
+
+def _exposure_slice(
+    contacts: pl.DataFrame,
+    numbers: Suspicion,
+    *,
+    flag_level: float,
+    person: Int64Array,
+    ts: Int64Array,
+    reach: Suspicion | None,
+) -> pl.DataFrame:
+    """`exposure_at` for some queries: qid (0-based in the slice) and EXPOSURE_FEATURES of
+    those with any contact in the window."""
+    queries = pl.DataFrame(
+        {"qid": np.arange(person.size, dtype=np.int64), "person": person, "ts": ts}
+    )
     joined = queries.join(contacts, on="person", how="inner").filter(
         (pl.col("cts") <= pl.col("ts")) & (pl.col("cts") > pl.col("ts") - EXPOSURE_WINDOW_S)
     )
     if joined.height == 0:
-        return out
+        return pl.DataFrame(
+            schema={"qid": pl.Int64, **dict.fromkeys(EXPOSURE_FEATURES, pl.Float64)}
+        )
     level = numbers.asof(joined["number"].to_numpy(), joined["ts"].to_numpy())
     breadth = (
         reach.asof(joined["number"].to_numpy(), joined["ts"].to_numpy())
@@ -177,10 +207,7 @@ def exposure_at(
     agg = agg.join(most, on="qid", how="left").with_columns(
         pl.col("exp_suspect_most").fill_null(0.0)
     )
-    qid = agg["qid"].to_numpy()
-    for name in EXPOSURE_FEATURES:
-        out[name][qid] = agg[name].to_numpy()
-    return out
+    return agg
 
 
 def _since(mask: pl.Expr) -> pl.Expr:
@@ -203,7 +230,12 @@ def co_exposed(
     if number.size == 0 or contacts.height == 0:
         return out
     queries = pl.DataFrame(
-        {"qid": np.arange(number.size, dtype=np.int64), "person": person, "ts": ts, "own": number}
+        {
+            "qid": np.arange(number.size, dtype=np.int64),
+            "person": person,
+            "ts": ts,
+            "own": number,
+        }
     )
     joined = queries.join(contacts.select("person", "number", "cts"), on="person").filter(
         (pl.col("cts") <= pl.col("ts"))

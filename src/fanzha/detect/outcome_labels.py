@@ -23,13 +23,12 @@ from fanzha.detect.city import load_city
 from fanzha.detect.engine import evaluate
 from fanzha.detect.person_features import PERSON_FEATURES
 from fanzha.detect.scoring_model import DetectModel
+from fanzha.detect.windows import BoolArray
 from fanzha.io.dataset import Dataset
 from fanzha.io.problems import DatasetError, Problem
 from fanzha.io.schema import Column, FieldType, TableSpec
 from fanzha.io.table_reader import read_checked
 from fanzha.warn.workflow import CONFIRMED, Outcome
-
-BoolArray = npt.NDArray[np.bool_]
 
 _NEVER = np.iinfo(np.int64).max
 

@@ -42,7 +42,9 @@ PERSON_FEATURES = (
     "long_stranger_calls_72h",
     "link_sms_stranger_72h",
     "listed_contacts_72h",
-    "listed_domain_72h",
+    "listed_talk_72h",
+    "listed_link_texts_72h",
+    "listed_domain_visits_72h",
     "rare_visits_72h",
     "link_followed_72h",
     "campaign_links_72h",
@@ -151,7 +153,8 @@ def person_features(
             "long_stranger",
             "link_sms",
             "listed_contact",
-            "listed_domain",
+            "listed_talk",
+            "listed_link",
         )
     }
     listed_domain_sms = np.where(c.domain >= 0, listed_asof(city.lists.domains, c.domain, c.ts), 0)
@@ -175,8 +178,10 @@ def person_features(
         p_val["long_stranger"].append((talk >= LONG_TALK_S).astype(np.float64))
         link = (c.is_sms * (c.domain >= 0) * new * incoming)[keep]
         p_val["link_sms"].append(link.astype(np.float64))
-        p_val["listed_contact"].append(listed_asof(city.lists.numbers, other, c.ts[keep]))
-        p_val["listed_domain"].append(listed_domain_sms[keep] * incoming)
+        listed = listed_asof(city.lists.numbers, other, c.ts[keep])
+        p_val["listed_contact"].append(listed)
+        p_val["listed_talk"].append(listed * c.duration[keep])
+        p_val["listed_link"].append(listed_domain_sms[keep] * incoming)
     talks = KeyedStream(
         np.concatenate(p_key),
         np.concatenate(p_ts),
@@ -321,8 +326,11 @@ def person_features(
         "long_stranger_calls_72h": tk_q.sum("long_stranger", WINDOW_S),
         "link_sms_stranger_72h": tk_q.sum("link_sms", WINDOW_S),
         "listed_contacts_72h": tk_q.sum("listed_contact", WINDOW_S),
-        "listed_domain_72h": tk_q.sum("listed_domain", WINDOW_S)
-        + nk_q.sum("listed_domain", WINDOW_S),
+        # A listed line sprays thousands; the ones it talks to at length are its victims.
+        "listed_talk_72h": _log(tk_q.sum("listed_talk", WINDOW_S)),
+        # Receiving a listed link is what a spray does to thousands; opening one is engagement.
+        "listed_link_texts_72h": tk_q.sum("listed_link", WINDOW_S),
+        "listed_domain_visits_72h": nk_q.sum("listed_domain", WINDOW_S),
         "rare_visits_72h": nk_q.sum("rare_visits", WINDOW_S),
         "link_followed_72h": nk_q.sum("followed", WINDOW_S),
         "campaign_links_72h": met_q.sum("ones", WINDOW_S),

@@ -37,7 +37,7 @@ from fanzha.detect.number_features import NUMBER_FEATURES, number_features, with
 from fanzha.detect.outcome_labels import OutcomeRows
 from fanzha.detect.person_features import PERSON_FEATURES
 from fanzha.detect.scoring_model import DetectModel, StageModel
-from fanzha.detect.windows import FloatArray
+from fanzha.detect.windows import BoolArray, FloatArray, Int64Array
 from fanzha.io.dataset import Dataset
 
 SEED = 20260301
@@ -60,11 +60,11 @@ PARAMS: dict[str, Any] = {
     "verbose": -1,
 }
 ROUNDS = 80
-#: One training city in five is read without its numbers' activation dates, and another in
-#: five without its accounts' opening dates: the format lets carriers and banks leave them
-#: empty, and the models must not depend on an age a city does not report. Five is prime to
-#: the four folds (`i % folds`), so every fold holds both kinds.
-HIDE_DATES_EVERY = 5
+#: Each training city is read with a share of each kind's registry dates left out (numbers'
+#: activation, accounts' opening), drawn per city and kind: the format lets carriers and banks
+#: leave them empty, some feeds give none for whole kinds (virtual or overseas numbers), and
+#: the models must not depend on an age a city does not report.
+DATE_GAP_SHARES = (0.0, 0.0, 0.1, 0.5, 1.0)
 #: The person model decides at the very top of its scale (99% precision), where more rounds
 #: still separate grooming from look-alikes on out-of-fold cities.
 PERSON_ROUNDS = 200
@@ -77,13 +77,12 @@ SUSPICION_TRACES = (
     "exp_suspect_n",
     "campaign_links_72h",
     "listed_contacts_72h",
-    "listed_domain_72h",
+    "listed_link_texts_72h",
+    "listed_domain_visits_72h",
     "listed_apps_72h",
     "payee_suspect_amount_72h",
     "payee_bad_amount_72h",
 )
-
-BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass
@@ -100,11 +99,24 @@ def _mask(vocabulary: pl.Series, truth: pl.Series) -> BoolArray:
     return vocabulary.is_in(truth.implode()).to_numpy()
 
 
-def load_labelled(
-    path: Path, *, hide_activation: bool = False, hide_opening: bool = False
-) -> LabelledCity:
+def date_gaps(kind: Int64Array, rng: np.random.Generator) -> BoolArray:
+    """Per entity of the given kinds (-1 unknown): is its registry date left out."""
+    share = rng.choice(DATE_GAP_SHARES, size=int(kind.max(initial=0)) + 2)
+    gaps: BoolArray = rng.random(kind.size) < share[kind]
+    return gaps
+
+
+def load_labelled(path: Path, gap_seed: int | None = None) -> LabelledCity:
+    """A labelled city; with `gap_seed`, read with registry dates left out (DATE_GAP_SHARES)."""
     data = Dataset(path)
-    city = without_registry_dates(load_city(data), numbers=hide_activation, accounts=hide_opening)
+    city = load_city(data)
+    if gap_seed is not None:
+        rng = np.random.default_rng([SEED, gap_seed])
+        city = without_registry_dates(
+            city,
+            numbers=date_gaps(city.number_kind, rng),
+            accounts=date_gaps(city.account_kind, rng),
+        )
     targets = data.label("targets")
     contact = np.full(city.persons.len(), np.inf)
     codes = np.searchsorted(city.persons.to_numpy(), targets["person_id"].to_numpy())
@@ -316,13 +328,7 @@ def train(
     cities = []
     for i, path in enumerate(datasets):
         progress(f"reading {path}")
-        cities.append(
-            load_labelled(
-                path,
-                hide_activation=i % HIDE_DATES_EVERY == HIDE_DATES_EVERY - 1,
-                hide_opening=i % HIDE_DATES_EVERY == HIDE_DATES_EVERY // 2,
-            )
-        )
+        cities.append(load_labelled(path, gap_seed=i))
 
     progress("numbers")
     number, numbers = _number_stage(cities)

@@ -15,6 +15,7 @@ import numpy.typing as npt
 import polars as pl
 
 Int64Array = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
 
 #: Seconds of key space per key in a composite (key, ts) sort key: more than any replay span.
