@@ -102,51 +102,33 @@ class CampaignSpans:
         return known.to_series().to_numpy().astype(np.int64)
 
 
+_COUNTS = ("sender", "flag", "text", "flagged_text")
+
+
+def _steps(frame: pl.DataFrame, at: str, count: str) -> pl.DataFrame:
+    """One step per row with a time `at`: its domain, that time, and 1 added to `count`."""
+    return frame.filter(pl.col(at).is_not_null()).select(
+        "domain", pl.col(at).alias("t"), **{c: pl.lit(int(c == count)) for c in _COUNTS}
+    )
+
+
 def _spans(senders: pl.DataFrame, texts: pl.DataFrame, min_lines: int) -> CampaignSpans:
     """When the domains qualified: at least `min_lines` flagged senders, and flagged senders
     at least CAMPAIGN_SHARE of the senders and of the texts so far."""
     events = pl.concat(
         [
-            senders.select(
-                "domain",
-                pl.col("first").alias("t"),
-                sender=pl.lit(1),
-                flag=pl.lit(0),
-                text=pl.lit(0),
-                flagged_text=pl.lit(0),
-            ),
-            senders.filter(pl.col("on_domain").is_not_null()).select(
-                "domain",
-                pl.col("on_domain").alias("t"),
-                sender=pl.lit(0),
-                flag=pl.lit(1),
-                text=pl.lit(0),
-                flagged_text=pl.lit(0),
-            ),
-            texts.select(
-                "domain",
-                "t",
-                sender=pl.lit(0),
-                flag=pl.lit(0),
-                text=pl.lit(1),
-                flagged_text=pl.lit(0),
-            ),
-            texts.filter(pl.col("flagged_at").is_not_null()).select(
-                "domain",
-                pl.col("flagged_at").alias("t"),
-                sender=pl.lit(0),
-                flag=pl.lit(0),
-                text=pl.lit(0),
-                flagged_text=pl.lit(1),
-            ),
+            _steps(senders, "first", "sender"),
+            _steps(senders, "on_domain", "flag"),
+            _steps(texts, "t", "text"),
+            _steps(texts, "flagged_at", "flagged_text"),
         ]
     )
     # Everything known in the same second counts together (the causal tie rule).
     steps = (
         events.group_by("domain", "t")
-        .agg(pl.col("sender", "flag", "text", "flagged_text").sum())
+        .agg(pl.col(*_COUNTS).sum())
         .sort("domain", "t")
-        .with_columns(pl.col("sender", "flag", "text", "flagged_text").cum_sum().over("domain"))
+        .with_columns(pl.col(*_COUNTS).cum_sum().over("domain"))
         .with_columns(
             ok=(pl.col("flag") >= min_lines)
             & (pl.col("flag") >= CAMPAIGN_SHARE * pl.col("sender"))
