@@ -172,8 +172,10 @@ def number_features(city: City, pairs: PairFacts, follow: Followups) -> pl.DataF
     circle = KeyedStream(
         c.src[known], pairs.other_line[known], origin, ones=np.ones(int(known.sum()))
     )
-    no_co = np.zeros(follow.engaged_ts.size)
-    engaged_7d = _engaged(city, follow, no_co).at(key, ts).sum("ones", 7 * DAY)
+    engaged = KeyedStream(
+        follow.engaged_key, follow.engaged_ts, origin, ones=np.ones(follow.engaged_ts.size)
+    )
+    engaged_7d = engaged.at(key, ts).sum("ones", 7 * DAY)
     followups_7d = followed.at(key, ts).sum("ones", 7 * DAY)
     o = out.at(key, ts)
     i = inbound.at(key, ts)
@@ -219,25 +221,15 @@ def number_features(city: City, pairs: PairFacts, follow: Followups) -> pl.DataF
     return pl.DataFrame({"key": key, "ts": ts, **features})
 
 
-def _engaged(city: City, follow: Followups, co_exposed: FloatArray) -> KeyedStream:
-    return KeyedStream(
-        follow.engaged_key,
-        follow.engaged_ts,
-        city.start - 40 * DAY,
-        ones=np.ones(co_exposed.size),
-        co=co_exposed,
-    )
-
-
 def with_co_exposure(
     city: City, frame: pl.DataFrame, follow: Followups, co_exposed: FloatArray
 ) -> pl.DataFrame:
     """`number_features` rows with the co-exposure columns filled: of the people the number
     engaged in the week, how many were also in touch with other suspect numbers
     (`co_exposed`, per engaged contact of `follow`, from a first pass's scores)."""
-    e = _engaged(city, follow, co_exposed).at(frame["key"].to_numpy(), frame["ts"].to_numpy())
-    co_7d = e.sum("co", 7 * DAY)
+    co = KeyedStream(follow.engaged_key, follow.engaged_ts, city.start - 40 * DAY, co=co_exposed)
+    co_7d = co.at(frame["key"].to_numpy(), frame["ts"].to_numpy()).sum("co", 7 * DAY)
     return frame.with_columns(
         co_exposed_7d=pl.Series(co_7d),
-        co_exposed_share_7d=pl.Series(co_7d / np.maximum(e.sum("ones", 7 * DAY), 1.0)),
+        co_exposed_share_7d=pl.Series(co_7d / np.maximum(frame["engaged_7d"].to_numpy(), 1.0)),
     )
