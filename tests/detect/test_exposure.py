@@ -6,7 +6,7 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.engine import suspect_rows
-from fanzha.detect.exposure import SUSPECT_LEVEL, Suspicion, exposure_at
+from fanzha.detect.exposure import SUSPECT_LEVEL, Suspicion, co_exposed, exposure_at
 
 FLAG = 0.9
 
@@ -69,3 +69,22 @@ def test_only_numbers_that_were_ever_suspect_keep_their_rows() -> None:
         "score": [0.1, SUSPECT_LEVEL],
     }
     assert suspect_rows(numbers.clear()).height == 0
+
+
+def test_a_sibling_line_counts_as_talked_only_when_the_person_stayed_on_it() -> None:
+    # Number 9 engages persons 0 and 1 at t=300. Both had heard from suspect number 7 before:
+    # person 0 talked with it for five minutes, person 1 only got its text. Person 0 is
+    # engaged again at t=900_000, beyond the 72 h in which that talk counts.
+    suspect = Suspicion(np.array([7]), np.array([50]), np.array([0.5]))
+    co = co_exposed(
+        _contacts(),
+        suspect,
+        number=np.array([9, 9, 9]),
+        person=np.array([0, 1, 0]),
+        ts=np.array([300, 300, 900_000]),
+    )
+    assert co.any.tolist() == [1.0, 1.0, 0.0]
+    assert co.talked.tolist() == [1.0, 0.0, 0.0]
+    # A number's own earlier contacts are not a sibling's.
+    itself = co_exposed(_contacts(), suspect, np.array([7]), np.array([0]), np.array([600]))
+    assert (itself.any.tolist(), itself.talked.tolist()) == ([0.0], [0.0])

@@ -1,5 +1,6 @@
 """Person signals of grooming before the first payment, on a hand-built city: a stranger who
-keeps coming back, a stranger's link that was opened, money gathered from one's own cards."""
+keeps coming back, a stranger's link that was opened, money gathered from one's own cards; and
+one that tells a card renter from a victim."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.city import load_city
+from fanzha.detect.exposure import Suspicion
+from fanzha.detect.person_features import own_account_suspicion
 from fanzha.io.dataset import Dataset
 from tests.detect.tiny_city import HOUR, START, TinyCity, person_moments
 
@@ -113,3 +116,24 @@ def test_a_listed_link_received_and_one_opened_are_told_apart(tmp_path: Path) ->
     assert np.isclose(p1["listed_talk_72h"], np.log1p(340.0))
     assert p2["listed_talk_72h"].max() == 0.0
     assert p2["listed_contacts_72h"].max() >= 1.0
+
+
+def test_a_person_whose_own_card_is_a_mule_suspect_is_told_apart(tmp_path: Path) -> None:
+    """P1's savings card becomes a mule suspect at 4 h 30 min (0.8), then reads 0.2: the
+    running worst counts from then on. A card below the suspect level counts as nothing."""
+    city = load_city(Dataset(_city().write(tmp_path / "city")))
+    codes = city.accounts.to_list()
+    savings, card = codes.index(P1_SAVINGS), codes.index(P1_CARD)
+    accounts = Suspicion(
+        np.array([savings, savings, card]),
+        np.array([START + 4 * HOUR + 1800, START + 5 * HOUR, START]),
+        np.array([0.8, 0.2, 0.29]),
+    )
+    p1, p2 = city.persons.to_list().index("P1"), city.persons.to_list().index("P2")
+    level = own_account_suspicion(
+        city,
+        accounts,
+        np.array([p1, p1, p1, p2]),
+        np.array([START + 4 * HOUR, START + 5 * HOUR, START + 6 * HOUR, START + 6 * HOUR]),
+    )
+    assert level.tolist() == [0.0, 0.8, 0.8, 0.0]

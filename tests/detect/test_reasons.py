@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
+from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON
+from fanzha.detect.money_trail import MONEY_TRAIL_REASON
 from fanzha.detect.reasons import ACCOUNT_REASONS, NUMBER_REASONS, PERSON_REASONS, reason_codes
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "reasons.md"
@@ -13,7 +15,13 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "reasons.md"
 
 def test_every_reason_code_is_documented() -> None:
     text = DOC.read_text(encoding="utf-8")
-    codes = {*NUMBER_REASONS.values(), *ACCOUNT_REASONS.values(), *PERSON_REASONS.values()}
+    codes = {
+        *NUMBER_REASONS.values(),
+        *ACCOUNT_REASONS.values(),
+        *PERSON_REASONS.values(),
+        SHARED_DOMAIN_REASON,
+        MONEY_TRAIL_REASON,
+    }
     assert sorted(c for c in codes if c not in text) == []
 
 

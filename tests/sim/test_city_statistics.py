@@ -35,6 +35,32 @@ def test_couriers_call_many_distinct_people_briefly(city: Dataset) -> None:
     assert couriers["median_s"].median() < 90  # short calls, like a ring's cold calls
 
 
+def _old_resident_lines(city: Dataset) -> pl.DataFrame:
+    """Numbers a resident holds that were activated over a month before the window."""
+    month_before = city.meta.start - 30 * 24 * HOUR
+    return (
+        city.table("phones")
+        .filter(pl.col("holder_person_id").is_not_null())
+        .filter(pl.col("activated_at") < month_before)
+    )
+
+
+def test_old_real_name_lines_that_dial_widely_are_rings_and_innocents(city: Dataset) -> None:
+    # A resident's years-old SIM is no proof of innocence: sellers sell their own cards. Nor
+    # is it proof of guilt: couriers and agents cold-call from theirs, and they are most.
+    old = _old_resident_lines(city)["number"]
+    fan_out = (
+        city.table("calls")
+        .filter(pl.col("caller").is_in(old.implode()))
+        .group_by("caller")
+        .agg(distinct=pl.col("callee").n_unique())
+        .filter(pl.col("distinct") >= 15)
+    )
+    fraud = fan_out["caller"].is_in(_fraud_numbers(city).implode())
+    assert fraud.sum() > 0
+    assert (~fraud).sum() > 2 * fraud.sum()
+
+
 def test_high_fan_out_callers_are_fraud_and_innocent_alike(city: Dataset) -> None:
     # Even in this fraud-dense test city, many callers reaching 20+ people are innocent.
     calls = city.table("calls")

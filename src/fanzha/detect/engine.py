@@ -5,7 +5,8 @@ time-stamped scores (always read "as of" the moment being judged):
 numbers (two passes, the second sees whether the people a number engaged were also worked by
 other suspect numbers) -> numbers tied to flagged ones by the phishing domain they text ->
 exposure of persons -> accounts (ACCOUNT_PASSES passes, each sees money arriving from
-accounts the pass before found suspect) -> persons -> warnings.
+accounts the pass before found suspect) -> numbers whose callees then paid flagged accounts ->
+persons -> warnings.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON, campaign_domains,
 from fanzha.detect.city import City
 from fanzha.detect.exposure import (
     SUSPECT_LEVEL,
+    CoExposure,
     Suspicion,
     co_exposed,
     exposure_at,
     suspect_contacts,
 )
 from fanzha.detect.followups import Followups, followups, new_payees
+from fanzha.detect.money_trail import MONEY_TRAIL_REASON, money_trail
 from fanzha.detect.number_features import (
     PairFacts,
     number_features,
@@ -69,6 +72,7 @@ class StageFrames:
 
     number_flags: pl.DataFrame
     number_links: pl.DataFrame
+    number_trail: pl.DataFrame
     account_flags: pl.DataFrame
     persons: pl.DataFrame
 
@@ -119,7 +123,7 @@ class Exposure:
     per_transfer: FloatArray
 
 
-def co_exposure(city: City, basics: Basics, numbers_first: pl.DataFrame) -> FloatArray:
+def co_exposure(city: City, basics: Basics, numbers_first: pl.DataFrame) -> CoExposure:
     """Per engaged contact: was the person also in touch with other suspects (first pass)."""
     level = suspicion_of(numbers_first)
     f = basics.follow
@@ -157,13 +161,39 @@ def exposure_stage(city: City, numbers: pl.DataFrame, number_threshold: float) -
     return Exposure(contacts, sender_exposure(city, contacts, level, number_threshold))
 
 
+@dataclass(frozen=True)
+class TrailedNumbers:
+    """The numbers' scored rows with those of the numbers the money trail found, those rows
+    alone, and the suspect contacts of persons with the trail's numbers among them."""
+
+    rows: pl.DataFrame
+    trail: pl.DataFrame
+    contacts: pl.DataFrame
+
+
+def money_trail_stage(
+    city: City,
+    basics: Basics,
+    numbers: pl.DataFrame,
+    account_flags: pl.DataFrame,
+    contacts: pl.DataFrame,
+) -> TrailedNumbers:
+    """`numbers` (key, ts, score, new_7d), `account_flags` and the suspect `contacts` the
+    account stage used, with the numbers whose callees paid flagged accounts added."""
+    trail = money_trail(city, basics.pairs.new, account_flags)
+    if trail.height == 0:
+        return TrailedNumbers(numbers, trail, contacts)
+    rows = pl.concat([numbers.select(trail.columns), trail]).sort("key", "ts", "score")
+    return TrailedNumbers(rows, trail, suspect_contacts(city, suspicion_of(rows)))
+
+
 def person_stage(
     city: City,
     *,
     basics: Basics,
     numbers: pl.DataFrame,
     accounts: pl.DataFrame,
-    exposure: Exposure,
+    contacts: pl.DataFrame,
     number_threshold: float,
     account_threshold: float,
 ) -> pl.DataFrame:
@@ -182,7 +212,7 @@ def person_stage(
         number_flag_level=number_threshold,
         accounts=suspicion_of(accounts),
         account_flag_level=account_threshold,
-        contacts=exposure.contacts,
+        contacts=contacts,
         number_flags=number_flags,
         campaign=campaign_domains(city, flagged),
         new_payees=basics.new_payees,
@@ -257,17 +287,25 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     accounts = account_passes(city, exposure.per_transfer, model.account)
     account_flags = flags(accounts, model.account.threshold)
     accounts = accounts.select("key", "ts", "score")
+    trailed = money_trail_stage(city, basics, numbers, account_flags, exposure.contacts)
+    del exposure, numbers
     progress("persons")
     persons = person_stage(
         city,
         basics=basics,
-        numbers=numbers,
+        numbers=trailed.rows,
         accounts=accounts,
-        exposure=exposure,
+        contacts=trailed.contacts,
         number_threshold=model.number.threshold,
         account_threshold=model.account.threshold,
     )
-    return StageFrames(number_flags, number_links, account_flags, scored_by(persons, model.person))
+    return StageFrames(
+        number_flags,
+        number_links,
+        trailed.trail,
+        account_flags,
+        scored_by(persons, model.person),
+    )
 
 
 def flags(scored: pl.DataFrame, threshold: float) -> pl.DataFrame:
@@ -297,6 +335,18 @@ def _flag_table(
             "reasons": pl.Series(reasons, dtype=pl.String),
         }
     ).sort("ts", id_column)
+
+
+def _tie_table(ties: pl.DataFrame, reason: str, vocabulary: pl.Series) -> pl.DataFrame:
+    """Flags of numbers tied to flagged entities (key, ts, score), all for the one reason."""
+    return pl.DataFrame(
+        {
+            "number": vocabulary.gather(ties["key"].to_numpy()),
+            "ts": ties["ts"],
+            "score": ties["score"],
+            "reasons": pl.Series([reason] * ties.height, dtype=pl.String),
+        }
+    )
 
 
 def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
@@ -342,19 +392,12 @@ def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
                 _flag_table(
                     frames.number_flags, model.number, NUMBER_REASONS, city.numbers, "number"
                 ),
-                pl.DataFrame(
-                    {
-                        "number": city.numbers.gather(frames.number_links["key"].to_numpy()),
-                        "ts": frames.number_links["ts"],
-                        "score": frames.number_links["score"],
-                        "reasons": pl.Series(
-                            [SHARED_DOMAIN_REASON] * frames.number_links.height, dtype=pl.String
-                        ),
-                    }
-                ),
+                _tie_table(frames.number_links, SHARED_DOMAIN_REASON, city.numbers),
+                _tie_table(frames.number_trail, MONEY_TRAIL_REASON, city.numbers),
             ]
         )
-        # A number tied to a campaign before its own behaviour crossed is flagged once, then.
+        # A number tied to a campaign or a money trail before its own behaviour crossed is
+        # flagged once, then.
         .sort("ts", "number")
         .unique("number", keep="first", maintain_order=True),
         flagged_accounts=_flag_table(

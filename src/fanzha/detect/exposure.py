@@ -15,6 +15,7 @@ import numpy.typing as npt
 import polars as pl
 
 from fanzha.detect.city import City
+from fanzha.detect.horizons import ENGAGED_S
 from fanzha.detect.windows import FloatArray, Int64Array, ScoreHistory
 
 EXPOSURE_WINDOW_S = 72 * 3600
@@ -216,17 +217,27 @@ def _since(mask: pl.Expr) -> pl.Expr:
     return age.filter(mask > 0).min().fill_null(float(EXPOSURE_WINDOW_S))
 
 
+@dataclass(frozen=True)
+class CoExposure:
+    """Per engaged contact (number, person, ts), from a first pass's scores: was the person
+    in touch with another suspect number in the 72 h before (`any`), and did they talk with
+    one for at least ENGAGED_S (`talked`). Rings work a victim from several numbers, which
+    ties a fresh ring number to its known siblings; but a ring that sprays a city touches
+    nearly everyone once, and only a victim stays on the line with it."""
+
+    any: FloatArray
+    talked: FloatArray
+
+
 def co_exposed(
     contacts: pl.DataFrame,
     numbers: Suspicion,
     number: Int64Array,
     person: Int64Array,
     ts: Int64Array,
-) -> FloatArray:
-    """Per engaged contact (number, person, ts): 1.0 where the person was also in touch with
-    another number that is a suspect as of ts, in the 72 h before. Rings work a victim from
-    several numbers, so this ties a fresh ring number to its known siblings."""
-    out = np.zeros(number.size, dtype=np.float64)
+) -> CoExposure:
+    """`CoExposure` of each engaged contact (number, person, ts)."""
+    out = CoExposure(np.zeros(number.size), np.zeros(number.size))
     if number.size == 0 or contacts.height == 0:
         return out
     queries = pl.DataFrame(
@@ -237,14 +248,15 @@ def co_exposed(
             "own": number,
         }
     )
-    joined = queries.join(contacts.select("person", "number", "cts"), on="person").filter(
+    joined = queries.join(contacts.select("person", "number", "cts", "talk"), on="person").filter(
         (pl.col("cts") <= pl.col("ts"))
         & (pl.col("cts") > pl.col("ts") - EXPOSURE_WINDOW_S)
         & (pl.col("number") != pl.col("own"))
     )
     if joined.height == 0:
         return out
-    level = numbers.asof(joined["number"].to_numpy(), joined["ts"].to_numpy())
-    hit = joined["qid"].to_numpy()[level >= SUSPECT_LEVEL]
-    out[hit] = 1.0
+    suspect = numbers.asof(joined["number"].to_numpy(), joined["ts"].to_numpy()) >= SUSPECT_LEVEL
+    qid = joined["qid"].to_numpy()
+    out.any[qid[suspect]] = 1.0
+    out.talked[qid[suspect & (joined["talk"].to_numpy() >= ENGAGED_S)]] = 1.0
     return out

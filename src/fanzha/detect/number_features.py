@@ -14,6 +14,7 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.city import City
+from fanzha.detect.exposure import CoExposure
 from fanzha.detect.followups import Followups
 from fanzha.detect.horizons import DAY, ENGAGED_S, HISTORY_DAYS, STRANGER_AFTER_S
 from fanzha.detect.rarity import rare_targets
@@ -60,6 +61,8 @@ NUMBER_FEATURES = (
     "history_days",
     "co_exposed_7d",
     "co_exposed_share_7d",
+    "co_talked_7d",
+    "co_talked_share_7d",
     "holder_circle_7d",
     "holder_circle_share_7d",
 )
@@ -215,6 +218,8 @@ def number_features(city: City, pairs: PairFacts, follow: Followups) -> pl.DataF
         "history_days": np.minimum((ts - city.start) / DAY, HISTORY_DAYS),
         "co_exposed_7d": np.zeros(ts.size),
         "co_exposed_share_7d": np.zeros(ts.size),
+        "co_talked_7d": np.zeros(ts.size),
+        "co_talked_share_7d": np.zeros(ts.size),
         "holder_circle_7d": circle_7d,
         "holder_circle_share_7d": np.minimum(circle_7d / np.maximum(new_7d, 1.0), 1.0),
     }
@@ -222,14 +227,24 @@ def number_features(city: City, pairs: PairFacts, follow: Followups) -> pl.DataF
 
 
 def with_co_exposure(
-    city: City, frame: pl.DataFrame, follow: Followups, co_exposed: FloatArray
+    city: City, frame: pl.DataFrame, follow: Followups, co: CoExposure
 ) -> pl.DataFrame:
     """`number_features` rows with the co-exposure columns filled: of the people the number
-    engaged in the week, how many were also in touch with other suspect numbers
-    (`co_exposed`, per engaged contact of `follow`, from a first pass's scores)."""
-    co = KeyedStream(follow.engaged_key, follow.engaged_ts, city.start - 40 * DAY, co=co_exposed)
-    co_7d = co.at(frame["key"].to_numpy(), frame["ts"].to_numpy()).sum("co", 7 * DAY)
+    engaged in the week, how many were also in touch with other suspect numbers, and how many
+    talked with one (`co`, per engaged contact of `follow`, from a first pass's scores)."""
+    stream = KeyedStream(
+        follow.engaged_key,
+        follow.engaged_ts,
+        city.start - 40 * DAY,
+        co=co.any,
+        talked=co.talked,
+    )
+    week = stream.at(frame["key"].to_numpy(), frame["ts"].to_numpy())
+    co_7d, talked_7d = week.sum("co", 7 * DAY), week.sum("talked", 7 * DAY)
+    engaged_7d = np.maximum(frame["engaged_7d"].to_numpy(), 1.0)
     return frame.with_columns(
         co_exposed_7d=pl.Series(co_7d),
-        co_exposed_share_7d=pl.Series(co_7d / np.maximum(frame["engaged_7d"].to_numpy(), 1.0)),
+        co_exposed_share_7d=pl.Series(co_7d / engaged_7d),
+        co_talked_7d=pl.Series(talked_7d),
+        co_talked_share_7d=pl.Series(talked_7d / engaged_7d),
     )

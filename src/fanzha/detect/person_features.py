@@ -60,6 +60,7 @@ PERSON_FEATURES = (
     "payee_flagged_amount_72h",
     "payee_bad_amount_72h",
     "stranger_money_in_24h",
+    "own_account_suspicion",
     "out_mean_30d",
     *EXPOSURE_FEATURES,
     "history_days",
@@ -72,6 +73,25 @@ PERSON_FEATURES = (
 
 def _log(x: FloatArray) -> FloatArray:
     return np.log1p(np.maximum(x, 0.0))
+
+
+def own_account_suspicion(
+    city: City, accounts: Suspicion, person: Int64Array, ts: Int64Array
+) -> FloatArray:
+    """Per moment (person, ts): the highest suspicion of a suspect account the person holds,
+    as of ts (0 if none is a suspect by then). A ring talks at length with the residents whose
+    cards it rents, and they pay its next mule as a victim would; a victim's own card is
+    rarely a suspect. Only accounts that are ever suspects are looked up: few people hold one."""
+    holder = city.account_holder
+    suspect = accounts.ever_at_least(SUSPECT_LEVEL, holder.size) & (holder >= 0)
+    held = pl.DataFrame({"person": holder[suspect], "account": np.flatnonzero(suspect)})
+    moments = pl.DataFrame({"row": np.arange(person.size), "person": person, "ts": ts}).join(
+        held, on="person"
+    )
+    level = accounts.asof(moments["account"].to_numpy(), moments["ts"].to_numpy())
+    out = np.zeros(person.size, dtype=np.float64)
+    np.maximum.at(out, moments["row"].to_numpy(), np.where(level >= SUSPECT_LEVEL, level, 0.0))
+    return out
 
 
 def link_followed(city: City, new: FloatArray, net_person: Int64Array) -> FloatArray:
@@ -346,6 +366,7 @@ def person_features(
         "payee_flagged_amount_72h": _log(pay_q.sum("payee_flagged", WINDOW_S)),
         "payee_bad_amount_72h": _log(pay_q.sum("payee_bad", WINDOW_S)),
         "stranger_money_in_24h": _log(received.at(key, ts).sum("amount", DAY)),
+        "own_account_suspicion": own_account_suspicion(city, accounts, key, ts),
         "out_mean_30d": _log(pay_q.sum("amount", 30 * DAY) / np.maximum(out_30, 1.0)),
         "exp_flag_talk": _log(exposure["exp_flag_talk"]),
         "exp_flag_n": exposure["exp_flag_n"],

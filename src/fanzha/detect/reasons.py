@@ -39,6 +39,8 @@ NUMBER_REASONS: dict[str, str] = {
     "history_days": "HISTORY_LENGTH",
     "co_exposed_7d": "SHARES_VICTIMS_WITH_SUSPECTS",
     "co_exposed_share_7d": "SHARES_VICTIMS_WITH_SUSPECTS",
+    "co_talked_7d": "SHARES_VICTIMS_WITH_SUSPECTS",
+    "co_talked_share_7d": "SHARES_VICTIMS_WITH_SUSPECTS",
     "holder_circle_7d": "STRANGERS_TO_HOLDER",
     "holder_circle_share_7d": "STRANGERS_TO_HOLDER",
 }
@@ -99,6 +101,7 @@ PERSON_REASONS: dict[str, str] = {
     "payee_flagged_amount_72h": "PAYEE_FLAGGED_MULE",
     "payee_bad_amount_72h": "PAYEE_REPORTED",
     "stranger_money_in_24h": "RELAYS_STRANGERS_MONEY",
+    "own_account_suspicion": "OWN_ACCOUNT_MULE_SUSPECT",
     "out_mean_30d": "UNUSUAL_AMOUNT",
     "exp_flag_talk": "CALL_FLAGGED_NUMBER_LONG",
     "exp_flag_n": "CONTACT_FLAGGED_NUMBER",

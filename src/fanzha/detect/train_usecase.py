@@ -24,10 +24,12 @@ from fanzha.detect.engine import (
     ACCOUNT_PASSES,
     Basics,
     Exposure,
+    TrailedNumbers,
     basics_of,
     co_exposure,
     exposure_stage,
     flags,
+    money_trail_stage,
     person_stage,
     suspicion_of,
     with_campaign_links,
@@ -277,21 +279,20 @@ def _account_stage(
 def _person_stage(
     cities: list[LabelledCity],
     *,
-    numbers: list[pl.DataFrame],
+    numbers: list[TrailedNumbers],
     accounts: list[pl.DataFrame],
-    exposures: list[Exposure],
     thresholds: tuple[float, float],
     outcomes: OutcomeRows,
 ) -> _Fitted:
     """Fitted on the out-of-fold number and account rows, and their stages' thresholds."""
     frames, ys = [], []
-    for c, n, a, e in zip(cities, numbers, accounts, exposures, strict=True):
+    for c, n, a in zip(cities, numbers, accounts, strict=True):
         f = person_stage(
             c.city,
             basics=c.basics,
-            numbers=n,
+            numbers=n.rows,
             accounts=a,
-            exposure=e,
+            contacts=n.contacts,
             number_threshold=thresholds[0],
             account_threshold=thresholds[1],
         )
@@ -337,12 +338,16 @@ def train(
         exposure_stage(c.city, f, number.threshold) for c, f in zip(cities, numbers, strict=True)
     ]
     account, accounts = _account_stage(cities, exposures)
+    trailed = [
+        money_trail_stage(c.city, c.basics, n, flags(a, account.threshold), e.contacts)
+        for c, n, a, e in zip(cities, numbers, accounts, exposures, strict=True)
+    ]
+    del numbers, exposures
     progress("persons")
     person = _person_stage(
         cities,
-        numbers=numbers,
+        numbers=trailed,
         accounts=accounts,
-        exposures=exposures,
         thresholds=(number.threshold, account.threshold),
         outcomes=outcomes or OutcomeRows(),
     )

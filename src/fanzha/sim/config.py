@@ -52,6 +52,7 @@ class SimConfig:
     mule_max_hold_minutes: float = 120.0  # every mule passes money on within this
     cross_ring_share: float = 0.1  # hops routed through another ring's mules
     local_mule_share: float = 0.3  # mule cards rented from residents (断卡)
+    seasoned_sim_share: float = 0.25  # residents' ring SIMs that are the seller's own old card
     # Reports and lists
     report_share: float = 0.75  # victims with a loss who report it
     number_list_coverage: float = 0.45
@@ -72,6 +73,7 @@ class SimConfig:
     # Look-alikes
     courier_share: float = 0.006
     telemarketer_share: float = 0.003
+    agent_share: float = 0.002  # agents and brokers cold-calling from their own old phones
     shop_share: float = 0.02
     many_cards_share: float = 0.02
     new_number_share: float = 0.03
@@ -182,10 +184,17 @@ class SimConfig:
             overseas_family_share=between(0.005, 0.04),
         )
         # How busy a ring's lines are depends on how many victims a ring works here, which
-        # the city's size does not fix: a ring calls the whole country. Drawn last, so every
-        # knob above stays what it was for the seed.
+        # the city's size does not fix: a ring calls the whole country. This and the knobs
+        # added after it are drawn last, so every knob above stays what it was for the seed.
         per_ring = between(10.0, 90.0)
-        return replace(drawn, rings=max(1, round(drawn.target_count / per_ring)))
+        seasoned = between(0.0, 0.6)
+        agents = between(0.0005, 0.004)
+        return replace(
+            drawn,
+            rings=max(1, round(drawn.target_count / per_ring)),
+            seasoned_sim_share=seasoned,
+            agent_share=agents,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -1,7 +1,9 @@
 """Innocents who look like fraud, because precision is the product.
 
 Couriers call hundreds of strangers briefly, often through platform privacy numbers;
-telemarketers call and text strangers from new and virtual numbers, sometimes at length; shops
+telemarketers call and text strangers from new and virtual numbers, sometimes at length;
+estate and insurance agents and loan brokers cold-call from the phones they have had for years;
+shops
 take money from strangers and sweep it out the same day, and some text promotions with links;
 people buy cars, pay house deposits and top up brokerage accounts to new payees, often from a
 dormant card; meeting, loan and brokerage apps are installed for work, credit and savings;
@@ -40,6 +42,7 @@ class LookAlikes:
 
     couriers: np.ndarray  # person indices
     telemarketer_numbers: np.ndarray  # phone indices
+    agents: np.ndarray  # person indices
     shops: np.ndarray  # merchant account indices held by residents
 
 
@@ -47,13 +50,14 @@ def look_alikes(world: World, city: City) -> LookAlikes:
     """Every kind of innocent look-alike, written to the log; each draws from its own stream."""
     couriers = _couriers(world.rng("couriers"), world, city)
     telemarketers = _telemarketers(world.rng("telemarketers"), world, city)
+    agents = _agents(world.rng("agents"), world, city)
     shops, owners = _shops(world.rng("shops"), world, city)
     _sms_marketing(world.rng("sms_marketing"), world, city, owners)
     _large_payments(world.rng("large_payments"), world, city)
     _work_apps(world.rng("work_apps"), world, city)
     _crypto_traders(world.rng("crypto_traders"), world, city)
     _group_buying(world.rng("group_buying"), world, city)
-    return LookAlikes(couriers, telemarketers, shops)
+    return LookAlikes(couriers, telemarketers, agents, shops)
 
 
 def _couriers(rng: np.random.Generator, world: World, city: City) -> np.ndarray:
@@ -157,6 +161,44 @@ def _telemarketers(rng: np.random.Generator, world: World, city: City) -> np.nda
         domain=sites[who][keep],
     )
     return numbers
+
+
+def _agents(rng: np.random.Generator, world: World, city: City) -> np.ndarray:
+    """Estate and insurance agents and loan brokers work bought client lists from their own
+    long-held phones: dozens of strangers a day, most hang up, some listen to a pitch of
+    several minutes, and a few interested ones call back over the following days."""
+    window, log = world.window, world.log
+    age = window.year - city.birth_year
+    pool = np.flatnonzero((age >= 22) & (age <= 55))
+    n = int(city.size * world.config.agent_share)
+    agents = rng.choice(pool, min(n, pool.size), replace=False)
+    counts = rng.integers(15, 80, agents.size) * window.days
+    agent = np.repeat(agents, counts)
+    ts = window.sample(rng, agent.size, "work")
+    client = city.phone[rng.integers(0, city.size, agent.size)]
+    answered = rng.random(agent.size) < 0.4
+    pitch = answered & (rng.random(agent.size) < 0.12)
+    duration = np.where(
+        pitch,
+        rng.lognormal(np.log(420), 0.6, agent.size),
+        rng.lognormal(np.log(25), 0.7, agent.size),
+    )
+    log.add(
+        "calls",
+        ts=ts,
+        caller=city.phone[agent],
+        callee=client,
+        duration_s=np.where(answered, np.clip(duration, 2, 3600), 0).astype(np.int64),
+    )
+    back = pitch & (rng.random(agent.size) < 0.25)
+    log.add(
+        "calls",
+        ts=ts[back] + rng.integers(HOUR, 3 * DAY_S, int(back.sum())),
+        caller=client[back],
+        callee=city.phone[agent[back]],
+        duration_s=rng.integers(60, 900, int(back.sum())),
+    )
+    return agents
 
 
 def _shops(rng: np.random.Generator, world: World, city: City) -> tuple[np.ndarray, np.ndarray]:

@@ -167,8 +167,10 @@ def _number_schedule(
             values = mobile_numbers(rng, ids, n)
             local = rng.random(n) < config.local_mule_share
             holder = np.where(local, renters[rng.integers(0, renters.size, n)], NONE)
-            # Local SIMs were activated days before first use; others have no local record.
-            activated = np.where(local, start[mask] - rng.integers(HOUR, 20 * DAY_S, n), NONE)
+            # Local SIMs were activated days before first use, or are the seller's old card; others
+            # have no local record.
+            fresh = start[mask] - rng.integers(HOUR, 20 * DAY_S, n)
+            activated = np.where(local, _seasoned(world, fresh, start[mask]), NONE)
         elif name == "voip":
             values = voip_numbers(rng, ids, n)
             holder = np.full(n, NONE)
@@ -179,6 +181,16 @@ def _number_schedule(
             activated = np.full(n, NONE)
         entity[mask] = phones.add(values, holder, name, activated)
     return Schedule(slot, start, end, entity, listed)
+
+
+def _seasoned(world: World, activated: np.ndarray, first_use: np.ndarray) -> np.ndarray:
+    """Activation dates with `seasoned_sim_share` of them moved years back: a resident who
+    sells a card often sells the one they have had for years, so a ring line can be an old,
+    real-name number. Drawn from a stream of its own, so a share of 0 changes nothing else."""
+    rng = world.rng("seasoned_sims")
+    seasoned = rng.random(activated.size) < world.config.seasoned_sim_share
+    age_days = np.exp(rng.uniform(np.log(30.0), np.log(2_500.0), activated.size))
+    return np.where(seasoned, first_use - (age_days * DAY_S).astype(np.int64), activated)
 
 
 def _name_schedule(

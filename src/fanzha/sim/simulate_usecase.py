@@ -94,7 +94,9 @@ def simulate(
     rows |= write_entities(root, world, city, keep_phone=keep_phone, keep_account=keep_account)
 
     stage("reports and lists")
-    innocent_numbers = np.concatenate([city.phone[alike.couriers], alike.telemarketer_numbers])
+    innocent_numbers = np.concatenate(
+        [city.phone[alike.couriers], alike.telemarketer_numbers, city.phone[alike.agents]]
+    )
     innocent_accounts = np.concatenate([alike.shops, city.merchants, city.account[alike.couriers]])
     look = Lookup(
         person_id=city.person_id,
