@@ -8,60 +8,60 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import polars as pl
-
 from fanzha.detect.city import City, load_city
 from fanzha.detect.engine import basics_of
 from fanzha.detect.money_trail import money_trail
 from fanzha.io.dataset import Dataset
-from tests.detect.tiny_city import HOUR, START, TinyCity
+from tests.detect.tiny_city import (
+    HOUR,
+    START,
+    TinyCity,
+    account_flags,
+    resident_account,
+    resident_phone,
+)
 
 HANDLER, LATE_PAYERS, BROAD, BANK = "17000000001", "17000000002", "13700000001", "95588"
 MULE_1, MULE_2 = "6230000000000001", "6230000000000002"
 RESIDENTS = 30
 
 
-def _phone(i: int) -> str:
-    return f"139000000{i:02d}"
-
-
-def _account(i: int) -> str:
-    return f"62220000000000{i:02d}"
-
-
 def _city(tmp_path: Path) -> City:
     calls = [
         # The handler talks at length with P0 and P1, who each pay a mule within the hour.
-        ("C1", START + 1 * HOUR, HANDLER, _phone(0), 1200),
-        ("C2", START + 2 * HOUR, HANDLER, _phone(1), 900),
+        ("C1", START + 1 * HOUR, HANDLER, resident_phone(0), 1200),
+        ("C2", START + 2 * HOUR, HANDLER, resident_phone(1), 900),
         # P2 pays two days after this call, P3 before it: neither counts.
-        ("C3", START + 1 * HOUR, LATE_PAYERS, _phone(2), 900),
-        ("C4", START + 30 * HOUR, LATE_PAYERS, _phone(3), 900),
+        ("C3", START + 1 * HOUR, LATE_PAYERS, resident_phone(2), 900),
+        ("C4", START + 30 * HOUR, LATE_PAYERS, resident_phone(3), 900),
         # The bank calls P0 and P1 about their money too.
-        ("C5", START + 1 * HOUR, BANK, _phone(0), 300),
-        ("C6", START + 2 * HOUR, BANK, _phone(1), 300),
+        ("C5", START + 1 * HOUR, BANK, resident_phone(0), 300),
+        ("C6", START + 2 * HOUR, BANK, resident_phone(1), 300),
         # A sales line pitches to every resident, P0 and P1 among them.
-        *[(f"B{i}", START + HOUR // 2 + i, BROAD, _phone(i), 400) for i in range(RESIDENTS)],
+        *[
+            (f"B{i}", START + HOUR // 2 + i, BROAD, resident_phone(i), 400)
+            for i in range(RESIDENTS)
+        ],
     ]
     transfers = [
-        ("T1", START + 1 * HOUR + 1800, _account(0), MULE_1, 20_000, "mobile"),
-        ("T2", START + 3 * HOUR, _account(1), MULE_2, 30_000, "mobile"),
-        ("T3", START + 49 * HOUR, _account(2), MULE_1, 10_000, "mobile"),
-        ("T4", START + 29 * HOUR, _account(3), MULE_2, 10_000, "mobile"),
+        ("T1", START + 1 * HOUR + 1800, resident_account(0), MULE_1, 20_000, "mobile"),
+        ("T2", START + 3 * HOUR, resident_account(1), MULE_2, 30_000, "mobile"),
+        ("T3", START + 49 * HOUR, resident_account(2), MULE_1, 10_000, "mobile"),
+        ("T4", START + 29 * HOUR, resident_account(3), MULE_2, 10_000, "mobile"),
     ]
     return load_city(
         Dataset(
             TinyCity(
                 persons=[(f"P{i}", "360102", 1960, "F") for i in range(RESIDENTS)],
                 phones=[
-                    *[(_phone(i), f"P{i}", "mobile", None) for i in range(RESIDENTS)],
+                    *[(resident_phone(i), f"P{i}", "mobile", None) for i in range(RESIDENTS)],
                     (HANDLER, None, "voip", None),
                     (LATE_PAYERS, None, "voip", None),
                     (BROAD, None, "mobile", None),
                     (BANK, None, "service", None),
                 ],
                 accounts=[
-                    *[(_account(i), f"P{i}", "ICBC", "personal", None) for i in range(4)],
+                    *[(resident_account(i), f"P{i}", "ICBC", "personal", None) for i in range(4)],
                     (MULE_1, None, "CCB", "personal", None),
                     (MULE_2, None, "CCB", "personal", None),
                 ],
@@ -73,12 +73,7 @@ def _city(tmp_path: Path) -> City:
 
 
 def _trail(city: City, flagged: dict[str, int]) -> dict[str, int]:
-    accounts = city.accounts.to_list()
-    account_flags = pl.DataFrame(
-        {"key": [accounts.index(a) for a in flagged], "ts": list(flagged.values())},
-        schema={"key": pl.Int64, "ts": pl.Int64},
-    )
-    found = money_trail(city, basics_of(city).pairs.new, account_flags)
+    found = money_trail(city, basics_of(city).pairs.new, account_flags(city, flagged))
     numbers = city.numbers.gather(found["key"].to_numpy()).to_list()
     return dict(zip(numbers, found["ts"].to_list(), strict=True))
 

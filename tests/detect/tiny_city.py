@@ -80,6 +80,25 @@ class TinyCity:
         return root
 
 
+def resident_phone(i: int) -> str:
+    """The mobile of resident P{i} in the trail tests."""
+    return f"139000000{i:02d}"
+
+
+def resident_account(i: int) -> str:
+    """The card of resident P{i} in the trail tests."""
+    return f"62220000000000{i:02d}"
+
+
+def account_flags(city: City, flagged: dict[str, int]) -> pl.DataFrame:
+    """key and ts of account flags, as the account stage gives them: account id -> flag ts."""
+    accounts = city.accounts.to_list()
+    return pl.DataFrame(
+        {"key": [accounts.index(a) for a in flagged], "ts": list(flagged.values())},
+        schema={"key": pl.Int64, "ts": pl.Int64},
+    )
+
+
 def person_moments(city: City) -> pl.DataFrame:
     """The person stage's rows of a city where no number or account is suspect yet, with
     each row's `person` id."""

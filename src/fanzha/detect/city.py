@@ -95,6 +95,13 @@ class City:
     def events(self) -> int:
         return int(self.contacts.ts.size + self.net.ts.size + self.transfers.ts.size)
 
+    def net_sites(self) -> Int64Array:
+        """Per net event, the domain or app as one code: apps after the domains."""
+        sites: Int64Array = np.where(
+            self.net.is_app == 1, self.domains.len() + self.net.target, self.net.target
+        )
+        return sites
+
 
 def _ts_or_none(series: pl.Series) -> Int64Array:
     return series.fill_null(int(_NO_TS)).to_numpy().astype(np.int64)

@@ -45,6 +45,7 @@ from fanzha.detect.reasons import (
     reason_codes,
 )
 from fanzha.detect.scoring_model import DetectModel, StageModel
+from fanzha.detect.site_trail import site_trail
 from fanzha.detect.warning_policy import TierPolicy, select_warnings
 from fanzha.detect.windows import FloatArray, Int64Array
 
@@ -215,6 +216,7 @@ def person_stage(
         contacts=contacts,
         number_flags=number_flags,
         campaign=campaign_domains(city, flagged),
+        sites=site_trail(city, flags(accounts, account_threshold)),
         new_payees=basics.new_payees,
     )
 

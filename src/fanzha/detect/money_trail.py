@@ -18,6 +18,7 @@ import polars as pl
 
 from fanzha.detect.city import City
 from fanzha.detect.horizons import DAY
+from fanzha.detect.mule_payers import paid_after, payments_to_bad
 from fanzha.detect.number_features import KIND_ORDER, LONG_CALL_S
 from fanzha.detect.windows import Int64Array, KeyedStream
 
@@ -49,27 +50,10 @@ def money_trail(city: City, pair_new: Int64Array, account_flags: pl.DataFrame) -
         & (city.number_kind[c.src] != KIND_ORDER.index("service"))
     )
     calls = pl.DataFrame(
-        {"key": c.src[long_call], "person": callee[long_call], "cts": c.ts[long_call]}
+        {"key": c.src[long_call], "person": callee[long_call], "ets": c.ts[long_call]}
     )
-    t = city.transfers
-    paid = (t.src >= 0) & (t.dst >= 0)
-    payer = np.where(paid, city.account_holder[np.clip(t.src, 0, None)], -1)
-    payee = np.where(paid, city.account_holder[np.clip(t.dst, 0, None)], -1)
-    pays = (
-        pl.DataFrame({"person": payer, "payee": payee, "account": t.dst, "pts": t.ts})
-        .filter((pl.col("person") >= 0) & (pl.col("payee") != pl.col("person")))
-        .join(account_flags.select(pl.col("key").alias("account"), "ts"), on="account")
-        .select("person", "pts", known=pl.max_horizontal("pts", "ts"))
-    )
-    trail = (
-        calls.join(pays, on="person")
-        .filter(
-            (pl.col("pts") >= pl.col("cts")) & (pl.col("pts") <= pl.col("cts") + TRAIL_WINDOW_S)
-        )
-        .group_by("key", "person")
-        .agg(pl.col("known").min())
-        .sort("key", "known", "person")
-    )
+    flagged = account_flags.select(pl.col("key").alias("account"), "ts")
+    trail = paid_after(calls, payments_to_bad(city, flagged), TRAIL_WINDOW_S)
     if trail.height == 0:
         return pl.DataFrame(
             schema={"key": pl.Int64, "ts": pl.Int64, "score": pl.Float64, "new_7d": pl.Float64}

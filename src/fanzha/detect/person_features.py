@@ -21,6 +21,7 @@ from fanzha.detect.exposure import EXPOSURE_FEATURES, SUSPECT_LEVEL, Suspicion, 
 from fanzha.detect.horizons import DAY, HISTORY_DAYS, NEW_PAYEE_MIN_YUAN
 from fanzha.detect.number_features import KIND_ORDER, PairFacts, listed_asof
 from fanzha.detect.rarity import rare_targets
+from fanzha.detect.site_trail import NEVER, SiteTrail
 from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream
 from fanzha.io.fields import CITY_UTC_OFFSET_S
 
@@ -48,6 +49,7 @@ PERSON_FEATURES = (
     "rare_visits_72h",
     "link_followed_72h",
     "campaign_links_72h",
+    "trail_sites_72h",
     "listed_apps_72h",
     "rare_installs_72h",
     "installs_72h",
@@ -147,13 +149,15 @@ def person_features(
     contacts: pl.DataFrame,
     number_flags: pl.DataFrame,
     campaign: CampaignSpans,
+    sites: SiteTrail,
     new_payees: Int64Array,
 ) -> pl.DataFrame:
     """One row per evaluated moment: person code, ts, row kind and PERSON_FEATURES.
 
     `contacts` are suspect contacts (exposure.suspect_contacts); `number_flags` has the
     number code and flag ts of each flagged number, which warns its recent contacts;
-    `campaign` when domains were a campaign's.
+    `campaign` when domains were a campaign's; `sites` when sites and apps were tied to a
+    ring by where their visitors' money went.
     """
     origin = city.start - 40 * DAY
     c, net, t = city.contacts, city.net, city.transfers
@@ -238,6 +242,13 @@ def person_features(
     met_visit = campaign_meetings(campaign, visit_person, net.target, net.ts)
     met = KeyedStream(met_visit[0], met_visit[1], origin, ones=np.ones(met_visit[0].size))
 
+    # Sites and apps the ring's earlier victims opened before paying its mules: opening one
+    # counts from when both are known (visits up to WINDOW_S before the tie count from it).
+    tied = sites.tied_from(city.net_sites(), net.ts)
+    on_trail = nk & (tied != NEVER) & (tied - net.ts < WINDOW_S)
+    trail_person, trail_ts = net_person[on_trail], tied[on_trail]
+    trail = KeyedStream(trail_person, trail_ts, origin, ones=np.ones(trail_person.size))
+
     # Transfers out of the person's accounts.
     payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
     payee = np.where(t.dst >= 0, city.account_holder[np.clip(t.dst, 0, None)], -1)
@@ -305,6 +316,7 @@ def person_features(
         (net_person[net_rows], net.ts[net_rows], ROW_NET, None),
         # Opening a campaign's link is a moment, as of when the domain is known to be one.
         (met_visit[0], met_visit[1], ROW_NET, None),
+        (trail_person, trail_ts, ROW_NET, None),
         (payer[transfer_rows], t.ts[transfer_rows], ROW_TRANSFER, np.flatnonzero(transfer_rows)),
     ]
     keys = np.concatenate([p[0] for p in parts]).astype(np.int64)
@@ -354,6 +366,7 @@ def person_features(
         "rare_visits_72h": nk_q.sum("rare_visits", WINDOW_S),
         "link_followed_72h": nk_q.sum("followed", WINDOW_S),
         "campaign_links_72h": met_q.sum("ones", WINDOW_S),
+        "trail_sites_72h": trail.at(key, ts).sum("ones", WINDOW_S),
         "listed_apps_72h": nk_q.sum("listed_apps", WINDOW_S),
         "rare_installs_72h": nk_q.sum("rare_installs", WINDOW_S),
         "installs_72h": nk_q.sum("installs", WINDOW_S),

@@ -19,9 +19,7 @@ def rare_targets(city: City) -> tuple[Int64Array, Int64Array]:
     Domains count both link SMS and visits; contacts without a link get 0.
     """
     net, c = city.net, city.contacts
-    n_domains = city.domains.len()
-    # Apps and domains share one key space: apps after the domains.
-    net_key = np.where(net.is_app == 1, n_domains + net.target, net.target)
+    net_key = city.net_sites()
     has_link = c.domain >= 0
     sms_key = c.domain[has_link]
     key = np.concatenate((net_key, sms_key))

@@ -89,6 +89,7 @@ PERSON_REASONS: dict[str, str] = {
     "rare_visits_72h": "VISIT_RARE_DOMAIN",
     "link_followed_72h": "OPENED_STRANGER_LINK",
     "campaign_links_72h": "LINK_CAMPAIGN_DOMAIN",
+    "trail_sites_72h": "SITE_OF_MULE_PAYERS",
     "listed_apps_72h": "APP_LISTED",
     "rare_installs_72h": "APP_RARE_INSTALL",
     "installs_72h": "APP_INSTALL",

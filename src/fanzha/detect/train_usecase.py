@@ -78,6 +78,7 @@ PERSON_ROUNDS = 200
 SUSPICION_TRACES = (
     "exp_suspect_n",
     "campaign_links_72h",
+    "trail_sites_72h",
     "listed_contacts_72h",
     "listed_link_texts_72h",
     "listed_domain_visits_72h",

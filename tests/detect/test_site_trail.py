@@ -1,0 +1,129 @@
+"""Sites and apps found from the money back, on a hand-built city.
+
+Residents open a ring's task site and install its app, a portal everyone opens, and a shop
+site; some then pay mule accounts. Account flags are given as the account stage would give
+them, or come from a victim's report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from fanzha.detect.city import City, load_city
+from fanzha.detect.site_trail import NEVER, site_trail
+from fanzha.io.dataset import Dataset
+from tests.detect.tiny_city import (
+    HOUR,
+    START,
+    TinyCity,
+    account_flags,
+    person_moments,
+    resident_account,
+    resident_phone,
+)
+
+TASK_SITE, TASK_APP, PORTAL, SHOP = "renwu-fanli.top", "com.renwu.app", "baidu.com", "shop.cn"
+MULE_1, MULE_2 = "6230000000000001", "6230000000000002"
+RESIDENTS = 30
+
+
+def _city(tmp_path: Path, reports: list[tuple[object, ...]] | None = None) -> City:
+    net = [
+        # P0 and P1 open the task site and install its app, then pay mules within the hour.
+        ("N1", START + 1 * HOUR, resident_phone(0), "url_visit", TASK_SITE),
+        ("N2", START + 1 * HOUR + 60, resident_phone(0), "app_install", TASK_APP),
+        ("N3", START + 2 * HOUR, resident_phone(1), "url_visit", TASK_SITE),
+        ("N4", START + 2 * HOUR + 60, resident_phone(1), "app_install", TASK_APP),
+        # P2 opens it hours before it is tied to the ring, P3 a day after.
+        ("N5", START + 3 * HOUR, resident_phone(2), "url_visit", TASK_SITE),
+        ("N6", START + 30 * HOUR, resident_phone(3), "url_visit", TASK_SITE),
+        # P4 opened the shop two days before paying a mule, P5 just after paying one.
+        ("N7", START + 1 * HOUR, resident_phone(4), "url_visit", SHOP),
+        ("N8", START + 5 * HOUR, resident_phone(5), "url_visit", SHOP),
+        # Everyone opens the portal, the payers among them.
+        *[
+            (f"B{i}", START + HOUR // 2 + i, resident_phone(i), "url_visit", PORTAL)
+            for i in range(RESIDENTS)
+        ],
+    ]
+    transfers = [
+        ("T1", START + 1 * HOUR + 1800, resident_account(0), MULE_1, 20_000, "mobile"),
+        ("T2", START + 3 * HOUR, resident_account(1), MULE_2, 30_000, "mobile"),
+        ("T3", START + 49 * HOUR, resident_account(4), MULE_1, 10_000, "mobile"),
+        ("T4", START + 4 * HOUR, resident_account(5), MULE_2, 10_000, "mobile"),
+    ]
+    return load_city(
+        Dataset(
+            TinyCity(
+                persons=[(f"P{i}", "360102", 1980, "F") for i in range(RESIDENTS)],
+                phones=[(resident_phone(i), f"P{i}", "mobile", None) for i in range(RESIDENTS)],
+                accounts=[
+                    *[(resident_account(i), f"P{i}", "ICBC", "personal", None) for i in range(6)],
+                    (MULE_1, None, "CCB", "personal", None),
+                    (MULE_2, None, "CCB", "personal", None),
+                ],
+                net=net,
+                transfers=transfers,
+                reports=reports or [],
+            ).write(tmp_path / "city")
+        )
+    )
+
+
+def _tied(city: City, flagged: dict[str, int]) -> dict[str, int]:
+    since = site_trail(city, account_flags(city, flagged)).since
+    names = [*city.domains.to_list(), *city.apps.to_list()]
+    return {names[i]: int(since[i]) for i in np.flatnonzero(since != NEVER)}
+
+
+def test_a_site_and_app_whose_visitors_both_paid_mules_are_tied_when_the_second_is_known(
+    tmp_path: Path,
+) -> None:
+    # MULE_2 is flagged two hours after P1 paid it: the tie waits for the flag.
+    tied = _tied(_city(tmp_path), {MULE_1: START + 2 * HOUR, MULE_2: START + 5 * HOUR})
+    assert tied == {TASK_SITE: START + 5 * HOUR, TASK_APP: START + 5 * HOUR}
+
+
+def test_payments_to_accounts_never_flagged_tie_nothing(tmp_path: Path) -> None:
+    assert _tied(_city(tmp_path), {MULE_1: START + 2 * HOUR}) == {}
+
+
+def test_payments_before_the_visit_or_a_day_after_it_and_a_portal_tie_nothing(
+    tmp_path: Path,
+) -> None:
+    # The shop's two visitors paid mules, but not within the day after opening it; the
+    # portal's two payers are 2 of its 30 visitors.
+    tied = _tied(_city(tmp_path), {MULE_1: START, MULE_2: START})
+    assert set(tied) == {TASK_SITE, TASK_APP}
+
+
+def test_a_victims_report_ties_the_site_without_any_flag(tmp_path: Path) -> None:
+    reports = [
+        ("R1", START + 6 * HOUR, "P0", [MULE_1], 20_000),
+        ("R2", START + 7 * HOUR, "P1", [MULE_2], 30_000),
+    ]
+    assert _tied(_city(tmp_path, reports), {}) == {
+        TASK_SITE: START + 7 * HOUR,
+        TASK_APP: START + 7 * HOUR,
+    }
+
+
+def test_the_next_people_to_open_a_tied_site_are_judged_then(tmp_path: Path) -> None:
+    reports = [
+        ("R1", START + 6 * HOUR, "P0", [MULE_1], 20_000),
+        ("R2", START + 7 * HOUR, "P1", [MULE_2], 30_000),
+    ]
+    rows = person_moments(_city(tmp_path, reports))
+    on_trail = rows.filter(pl.col("trail_sites_72h") > 0)
+    first = on_trail.group_by("person").agg(pl.col("ts").min(), pl.col("trail_sites_72h").max())
+    moments = dict(zip(first["person"], first["ts"], strict=True))
+    # P2 opened the site before the tie and is judged when it is made; P3 when opening it.
+    assert moments["P2"] == START + 7 * HOUR
+    assert moments["P3"] == START + 30 * HOUR
+    # P0 and P1 opened the site and installed the app: two sites each.
+    assert first.filter(pl.col("person") == "P0")["trail_sites_72h"].item() == 2.0
+    # Nobody else opened a tied site.
+    assert set(moments) == {"P0", "P1", "P2", "P3"}
