@@ -4,9 +4,9 @@ they paid its mule accounts.
 A ring sends the people it works to its own pages and apps (a fake shop, a task platform, a
 loan app, a "meeting" app that shares the screen) before they pay. When different people
 opened the same site or installed the same app and then, within a day, paid accounts flagged
-as mules or named in a victim's report, the site is the ring's, whatever else is known of it,
-and the next person who opens it is being worked now. Nothing about the site itself is needed:
-not a list, not the link that brought the person, not a flagged caller. A portal that
+as mules, listed or named in a victim's report, the site is the ring's, whatever else is known
+of it, and the next person who opens it is being worked now. Nothing about the site itself is
+needed: not a list, not the link that brought the person, not a flagged caller. A portal that
 thousands open reaches, now and then, someone who pays a mule that day; so those payers must
 also be a fair share of the people who opened the site that week.
 """
