@@ -111,6 +111,7 @@ def person_moments(city: City) -> pl.DataFrame:
         basics=basics_of(city),
         numbers=nothing,
         accounts=nothing.drop("new_7d"),
+        account_flags=nothing.select("key", "ts"),
         contacts=exposure_stage(city, nothing, 0.9).contacts,
         number_threshold=0.9,
         account_threshold=0.9,

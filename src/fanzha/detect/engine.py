@@ -194,6 +194,7 @@ def person_stage(
     basics: Basics,
     numbers: pl.DataFrame,
     accounts: pl.DataFrame,
+    account_flags: pl.DataFrame,
     contacts: pl.DataFrame,
     number_threshold: float,
     account_threshold: float,
@@ -216,7 +217,7 @@ def person_stage(
         contacts=contacts,
         number_flags=number_flags,
         campaign=campaign_domains(city, flagged),
-        sites=site_trail(city, flags(accounts, account_threshold)),
+        sites=site_trail(city, account_flags),
         new_payees=basics.new_payees,
     )
 
@@ -297,6 +298,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
         basics=basics,
         numbers=trailed.rows,
         accounts=accounts,
+        account_flags=account_flags,
         contacts=trailed.contacts,
         number_threshold=model.number.threshold,
         account_threshold=model.account.threshold,

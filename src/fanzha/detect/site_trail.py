@@ -45,8 +45,8 @@ class SiteTrail:
     def tied_from(self, site: Int64Array, ts: Int64Array) -> Int64Array:
         """Per visit, when both the visit and its site's tie are known: the later of the two
         (NEVER for sites never tied)."""
-        since = self.since[site]
-        return np.where(since == NEVER, NEVER, np.maximum(ts, since))
+        tied: Int64Array = np.maximum(ts, self.since[site])
+        return tied
 
 
 def bad_accounts(city: City, account_flags: pl.DataFrame) -> pl.DataFrame:

@@ -282,17 +282,19 @@ def _person_stage(
     *,
     numbers: list[TrailedNumbers],
     accounts: list[pl.DataFrame],
+    account_flags: list[pl.DataFrame],
     thresholds: tuple[float, float],
     outcomes: OutcomeRows,
 ) -> _Fitted:
     """Fitted on the out-of-fold number and account rows, and their stages' thresholds."""
     frames, ys = [], []
-    for c, n, a in zip(cities, numbers, accounts, strict=True):
+    for c, n, a, af in zip(cities, numbers, accounts, account_flags, strict=True):
         f = person_stage(
             c.city,
             basics=c.basics,
             numbers=n.rows,
             accounts=a,
+            account_flags=af,
             contacts=n.contacts,
             number_threshold=thresholds[0],
             account_threshold=thresholds[1],
@@ -339,9 +341,10 @@ def train(
         exposure_stage(c.city, f, number.threshold) for c, f in zip(cities, numbers, strict=True)
     ]
     account, accounts = _account_stage(cities, exposures)
+    account_flags = [flags(a, account.threshold) for a in accounts]
     trailed = [
-        money_trail_stage(c.city, c.basics, n, flags(a, account.threshold), e.contacts)
-        for c, n, a, e in zip(cities, numbers, accounts, exposures, strict=True)
+        money_trail_stage(c.city, c.basics, n, af, e.contacts)
+        for c, n, af, e in zip(cities, numbers, account_flags, exposures, strict=True)
     ]
     del numbers, exposures
     progress("persons")
@@ -349,6 +352,7 @@ def train(
         cities,
         numbers=trailed,
         accounts=accounts,
+        account_flags=account_flags,
         thresholds=(number.threshold, account.threshold),
         outcomes=outcomes or OutcomeRows(),
     )
