@@ -3,8 +3,8 @@
 Couriers call hundreds of strangers briefly, often through platform privacy numbers;
 telemarketers call and text strangers from new and virtual numbers, sometimes at length;
 estate and insurance agents and loan brokers cold-call from the phones they have had for years;
-shops
-take money from strangers and sweep it out the same day, and some text promotions with links;
+shops take money from strangers and sweep it out the same day, and some text promotions with
+links;
 people buy cars, pay house deposits and top up brokerage accounts to new payees, often from a
 dormant card; meeting, loan and brokerage apps are installed for work, credit and savings;
 group-buy organisers collect from neighbours and pay the supplier within hours; a few trade
