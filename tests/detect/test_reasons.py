@@ -8,7 +8,13 @@ import numpy as np
 
 from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON
 from fanzha.detect.money_trail import MONEY_TRAIL_REASON
-from fanzha.detect.reasons import ACCOUNT_REASONS, NUMBER_REASONS, PERSON_REASONS, reason_codes
+from fanzha.detect.reasons import (
+    ACCOUNT_REASONS,
+    NUMBER_REASONS,
+    PERSON_REASONS,
+    first_crossing,
+    reason_codes,
+)
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "reasons.md"
 
@@ -37,3 +43,14 @@ def test_codes_rank_positive_pushes_strongest_first() -> None:
         "CALL_FLAGGED_NUMBER_LONG;CONTACT_FLAGGED_NUMBER;AGE_GROUP",
         "MODEL_SCORE",
     ]
+
+
+def test_first_crossing_takes_the_earliest_best_row_then_the_lowest_tie() -> None:
+    key = np.array([7, 7, 7, 7, 3])
+    ts = np.array([50, 40, 40, 40, 90])
+    score = np.array([0.99, 0.95, 0.97, 0.97, 0.5])
+    # Key 7 first reached 0.9 at t=40, twice with its best score there: rows 2 and 3.
+    assert first_crossing(key, ts, score, 0.9).tolist() == [2]
+    # An account pass's frame is not in candidate order: its `row` column breaks the tie.
+    assert first_crossing(key, ts, score, 0.9, np.array([0, 1, 9, 4, 2])).tolist() == [3]
+    assert first_crossing(key, ts, score, 0.999).tolist() == []

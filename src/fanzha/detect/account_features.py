@@ -145,7 +145,9 @@ class AccountFlows:
 
     def rows(self, upstream: Suspicion | None) -> pl.DataFrame:
         """One row per judged (account, moment): `row` (its index among all candidate rows),
-        account `key`, `ts` and ACCOUNT_FEATURES, in row order. `upstream` are the scores of
+        account `key`, `ts` and ACCOUNT_FEATURES; the rows every pass judges first, then the
+        rows this pass adds, each part in row order (one frame without copying the first
+        part, which is the stage's bulk). `upstream` are the scores of
         the pass before, to spot money arriving from suspect accounts: how many payments, and
         how suspect their payers were (a victim's or a busy trader's account may just reach
         the suspect level; a mule's sits near the top)."""
@@ -164,7 +166,7 @@ class AccountFlows:
             suspect = from_suspect.sum("suspect", 3 * DAY)
             level = from_suspect.sum("level", 3 * DAY) / np.maximum(suspect, 1.0)
         added = np.flatnonzero((suspect > 0) & ~self._gate)
-        frame = pl.concat([self._judged, self._rows(added)]).sort("row")
+        frame = pl.concat([self._judged, self._rows(added)])
         row = frame["row"].to_numpy()
         return frame.with_columns(
             in_from_suspect_72h=pl.Series(suspect[row]),

@@ -245,16 +245,18 @@ def upstream_evidence(frame: pl.DataFrame) -> FloatArray:
 
 class PassScores:
     """What the next account pass needs of one: each row's score and the upstream evidence it
-    was scored on. Rows judged again on the same evidence keep their score, so only rows near
-    newly suspect accounts are scored again. `frame` is a pass's rows, in row order
-    (`AccountFlows.rows`)."""
+    was scored on, in row order. Rows judged again on the same evidence keep their score, so
+    only rows near newly suspect accounts are scored again. `frame` is a pass's rows
+    (`AccountFlows.rows`) and `score` theirs, in the frame's order."""
 
     def __init__(self, frame: pl.DataFrame, score: FloatArray) -> None:
-        self.row = frame["row"].to_numpy()
-        self.evidence = upstream_evidence(frame)
-        self.score = score
-        self.key = frame["key"].to_numpy()
-        self.ts = frame["ts"].to_numpy()
+        row = frame["row"].to_numpy()
+        order = np.argsort(row, kind="stable")
+        self.row = row[order]
+        self.evidence = upstream_evidence(frame)[order]
+        self.score = score[order]
+        self.key = frame["key"].to_numpy()[order]
+        self.ts = frame["ts"].to_numpy()[order]
 
     def suspicion(self) -> Suspicion:
         return Suspicion(self.key, self.ts, self.score)
@@ -313,9 +315,15 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
 
 
 def flags(scored: pl.DataFrame, threshold: float) -> pl.DataFrame:
-    """The first row at which each entity's score reached the threshold."""
+    """The first row at which each entity's score reached the threshold; between rows of the
+    same second and score, the first in candidate order (the `row` column of account rows,
+    whose frame is not in that order; else the frame's own)."""
     rows = first_crossing(
-        scored["key"].to_numpy(), scored["ts"].to_numpy(), scored["score"].to_numpy(), threshold
+        scored["key"].to_numpy(),
+        scored["ts"].to_numpy(),
+        scored["score"].to_numpy(),
+        threshold,
+        scored["row"].to_numpy() if "row" in scored.columns else None,
     )
     return scored[rows]
 

@@ -22,7 +22,7 @@ from fanzha.detect.horizons import DAY, HISTORY_DAYS, NEW_PAYEE_MIN_YUAN
 from fanzha.detect.number_features import KIND_ORDER, PairFacts, listed_asof
 from fanzha.detect.rarity import rare_targets
 from fanzha.detect.site_trail import NEVER, SiteTrail
-from fanzha.detect.windows import FloatArray, Int64Array, KeyedStream
+from fanzha.detect.windows import BoolArray, FloatArray, Int64Array, KeyedStream
 from fanzha.io.fields import CITY_UTC_OFFSET_S
 
 WINDOW_S = 3 * DAY
@@ -71,6 +71,10 @@ PERSON_FEATURES = (
     "row_new_payee",
     "age_years",
 )
+
+
+#: Exposure features that are seconds of talk, compressed like the person's own talk.
+_TALK_SECONDS = ("exp_flag_talk", "exp_suspect_talk")
 
 
 def _log(x: FloatArray) -> FloatArray:
@@ -137,6 +141,195 @@ def campaign_meetings(
     return person[hit], known[hit]
 
 
+def _talk_features(
+    city: City, pairs: PairFacts, new: FloatArray, key: Int64Array, ts: Int64Array
+) -> dict[str, FloatArray]:
+    """Per moment: the person's calls and texts of the past 72 h, seen from each local side."""
+    c = city.contacts
+    origin = city.start - 40 * DAY
+    columns = (
+        "stranger_talk",
+        "acquaintance_talk",
+        "acquaintance_repeat",
+        "overseas_talk",
+        "voip_talk",
+        "long_stranger",
+        "link_sms",
+        "listed_contact",
+        "listed_talk",
+        "listed_link",
+    )
+    p_key: list[Int64Array] = []
+    p_ts: list[Int64Array] = []
+    p_val: dict[str, list[FloatArray]] = {k: [] for k in columns}
+    listed_domain_sms = np.where(c.domain >= 0, listed_asof(city.lists.domains, c.domain, c.ts), 0)
+    # In touch only since the last 72 h: a new acquaintance, and each contact after the first.
+    young = (c.ts - pairs.since) <= WINDOW_S
+    young_talk = np.where(young, c.duration, 0).astype(np.float64)
+    young_repeat = (young & (new == 0)).astype(np.float64)
+    for person_side, other_side, incoming in ((c.dst, c.src, 1.0), (c.src, c.dst, 0.0)):
+        person = city.number_holder[person_side]
+        keep = person >= 0
+        other = other_side[keep]
+        kind = city.number_kind[other]
+        talk = (new * c.duration)[keep]
+        listed = listed_asof(city.lists.numbers, other, c.ts[keep])
+        side = {
+            "stranger_talk": talk,
+            "acquaintance_talk": young_talk[keep],
+            "acquaintance_repeat": young_repeat[keep],
+            "overseas_talk": talk * (kind == KIND_ORDER.index("overseas")),
+            "voip_talk": talk * (kind == KIND_ORDER.index("voip")),
+            "long_stranger": (talk >= LONG_TALK_S).astype(np.float64),
+            "link_sms": (c.is_sms * (c.domain >= 0) * new * incoming)[keep].astype(np.float64),
+            "listed_contact": listed,
+            "listed_talk": listed * c.duration[keep],
+            "listed_link": listed_domain_sms[keep] * incoming,
+        }
+        # Most contacts are between people who know each other: nothing to count.
+        counted = np.zeros(talk.size, dtype=bool)
+        for values in side.values():
+            counted |= values != 0
+        p_key.append(person[keep][counted])
+        p_ts.append(c.ts[keep][counted])
+        for name, values in side.items():
+            p_val[name].append(values[counted])
+    talks = KeyedStream(
+        np.concatenate(p_key),
+        np.concatenate(p_ts),
+        origin,
+        # Each column's parts let go as it is joined.
+        **{k: np.concatenate(p_val.pop(k)) for k in columns},
+    ).at(key, ts)
+    return {
+        "stranger_talk_72h": _log(talks.sum("stranger_talk", WINDOW_S)),
+        "acquaintance_talk_72h": _log(talks.sum("acquaintance_talk", WINDOW_S)),
+        "acquaintance_repeat_72h": talks.sum("acquaintance_repeat", WINDOW_S),
+        "overseas_talk_72h": _log(talks.sum("overseas_talk", WINDOW_S)),
+        "voip_talk_72h": _log(talks.sum("voip_talk", WINDOW_S)),
+        "long_stranger_calls_72h": talks.sum("long_stranger", WINDOW_S),
+        "link_sms_stranger_72h": talks.sum("link_sms", WINDOW_S),
+        "listed_contacts_72h": talks.sum("listed_contact", WINDOW_S),
+        # A listed line sprays thousands; the ones it talks to at length are its victims.
+        "listed_talk_72h": _log(talks.sum("listed_talk", WINDOW_S)),
+        # Receiving a listed link is what a spray does to thousands; opening one is engagement.
+        "listed_link_texts_72h": talks.sum("listed_link", WINDOW_S),
+    }
+
+
+class _NetMarks:
+    """Per net event: who (-1 if no resident), and what about its target counts."""
+
+    def __init__(self, city: City, new: FloatArray) -> None:
+        net = city.net
+        self.person = city.number_holder[net.number]
+        # How common the target is city-wide this week.
+        self.rare = rare_targets(city)[0].astype(np.float64)
+        self.domain_listed = listed_asof(city.lists.domains, net.target, net.ts) * (1 - net.is_app)
+        self.app_listed = listed_asof(city.lists.apps, net.target, net.ts) * net.is_app
+        self.followed = link_followed(city, new, self.person)
+
+    def moments(self, city: City) -> BoolArray:
+        """Net events that are moments to judge: anything but a common visit."""
+        marked = (self.rare > 0) | (self.domain_listed > 0) | (self.app_listed > 0)
+        marked |= (city.net.is_app > 0) | (self.followed > 0)
+        return marked & (self.person >= 0)
+
+    def features(self, city: City, key: Int64Array, ts: Int64Array) -> dict[str, FloatArray]:
+        """Per moment: visits and installs of the past 72 h."""
+        net = city.net
+        nk = self.person >= 0
+        visits = (1 - net.is_app)[nk]
+        apps = net.is_app[nk].astype(np.float64)
+        online = KeyedStream(
+            self.person[nk],
+            net.ts[nk],
+            city.start - 40 * DAY,
+            listed_domain=self.domain_listed[nk],
+            rare_visits=self.rare[nk] * visits,
+            followed=self.followed[nk],
+            listed_apps=self.app_listed[nk],
+            rare_installs=self.rare[nk] * apps,
+            installs=apps,
+        ).at(key, ts)
+        return {
+            "listed_domain_visits_72h": online.sum("listed_domain", WINDOW_S),
+            "rare_visits_72h": online.sum("rare_visits", WINDOW_S),
+            "link_followed_72h": online.sum("followed", WINDOW_S),
+            "listed_apps_72h": online.sum("listed_apps", WINDOW_S),
+            "rare_installs_72h": online.sum("rare_installs", WINDOW_S),
+            "installs_72h": online.sum("installs", WINDOW_S),
+        }
+
+
+class _TransferMarks:
+    """Per transfer: the paying and the paid resident (-1 if none) and what the payee was."""
+
+    def __init__(self, city: City, accounts: Suspicion, new_payees: Int64Array) -> None:
+        t = city.transfers
+        self.payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
+        self.payee = np.where(t.dst >= 0, city.account_holder[np.clip(t.dst, 0, None)], -1)
+        self.own = (self.payer >= 0) & (self.payee == self.payer)
+        self.new_payee = new_payees > 0
+        self.payee_level = np.where(t.dst >= 0, accounts.asof(t.dst, t.ts), 0.0)
+
+    def moments(self, city: City) -> BoolArray:
+        """Payments that are moments to judge: first to a payee, large, or to a suspect."""
+        t = city.transfers
+        large = t.amount >= LARGE_TRANSFER_YUAN
+        first_pay = self.new_payee & (t.amount >= NEW_PAYEE_MIN_YUAN)
+        marked = first_pay | large | (self.payee_level >= SUSPECT_LEVEL)
+        return marked & (self.payer >= 0)
+
+    def features(
+        self, city: City, account_flag_level: float, key: Int64Array, ts: Int64Array
+    ) -> dict[str, FloatArray]:
+        """Per moment: the person's payments of the past 72 h and 30 days, and money strangers
+        sent them in the last day."""
+        t = city.transfers
+        origin = city.start - 40 * DAY
+        tk = self.payer >= 0
+        payee_bad = np.where(t.dst >= 0, known_bad_asof(city, t.dst, t.ts), 0.0)
+        hour = ((t.ts + CITY_UTC_OFFSET_S) % DAY) // 3600
+        night = ((hour >= 1) & (hour < 6)).astype(np.float64)
+        amount, level = t.amount[tk], self.payee_level[tk]
+        payments = KeyedStream(
+            self.payer[tk],
+            t.ts[tk],
+            origin,
+            ones=np.ones(amount.size),
+            amount=amount,
+            new_payee_amount=amount * self.new_payee[tk],
+            own_amount=amount * self.own[tk],
+            night=night[tk],
+            payee_suspect=amount * (level >= SUSPECT_LEVEL),
+            payee_flagged=amount * (level >= account_flag_level),
+            payee_bad=amount * payee_bad[tk],
+        ).at(key, ts)
+        out_30 = payments.sum("ones", 30 * DAY)
+        # A card renter's account pays the next mule as a victim would, but relays money that
+        # strangers sent it just before; a victim pays their own.
+        from_stranger = (self.payee >= 0) & (t.src >= 0) & self.new_payee & ~self.own
+        received = KeyedStream(
+            self.payee[from_stranger],
+            t.ts[from_stranger],
+            origin,
+            amount=t.amount[from_stranger],
+        ).at(key, ts)
+        return {
+            "out_72h": payments.sum("ones", WINDOW_S),
+            "out_amount_72h": _log(payments.sum("amount", WINDOW_S)),
+            "new_payee_amount_72h": _log(payments.sum("new_payee_amount", WINDOW_S)),
+            "own_transfer_amount_72h": _log(payments.sum("own_amount", WINDOW_S)),
+            "night_out_72h": payments.sum("night", WINDOW_S),
+            "payee_suspect_amount_72h": _log(payments.sum("payee_suspect", WINDOW_S)),
+            "payee_flagged_amount_72h": _log(payments.sum("payee_flagged", WINDOW_S)),
+            "payee_bad_amount_72h": _log(payments.sum("payee_bad", WINDOW_S)),
+            "stranger_money_in_24h": _log(received.sum("amount", DAY)),
+            "out_mean_30d": _log(payments.sum("amount", 30 * DAY) / np.maximum(out_30, 1.0)),
+        }
+
+
 def person_features(
     city: City,
     *,
@@ -157,132 +350,25 @@ def person_features(
     `contacts` are suspect contacts (exposure.suspect_contacts); `number_flags` has the
     number code and flag ts of each flagged number, which warns its recent contacts;
     `campaign` when domains were a campaign's; `sites` when sites and apps were tied to a
-    ring by where their visitors' money went.
+    ring by where their visitors' money went. Each stream of events is built, read at every
+    moment and let go in turn: together they would be the replay's peak of memory.
     """
     origin = city.start - 40 * DAY
     c, net, t = city.contacts, city.net, city.transfers
     new = pairs.new.astype(np.float64)
-
-    # Contacts, seen from each local side.
-    p_key: list[Int64Array] = []
-    p_ts: list[Int64Array] = []
-    p_val: dict[str, list[FloatArray]] = {
-        k: []
-        for k in (
-            "stranger_talk",
-            "acquaintance_talk",
-            "acquaintance_repeat",
-            "overseas_talk",
-            "voip_talk",
-            "long_stranger",
-            "link_sms",
-            "listed_contact",
-            "listed_talk",
-            "listed_link",
-        )
-    }
-    listed_domain_sms = np.where(c.domain >= 0, listed_asof(city.lists.domains, c.domain, c.ts), 0)
-    # In touch only since the last 72 h: a new acquaintance, and each contact after the first.
-    young = (c.ts - pairs.since) <= WINDOW_S
-    young_talk = np.where(young, c.duration, 0).astype(np.float64)
-    young_repeat = (young & (new == 0)).astype(np.float64)
-    for person_side, other_side, incoming in ((c.dst, c.src, 1.0), (c.src, c.dst, 0.0)):
-        person = city.number_holder[person_side]
-        keep = person >= 0
-        other = other_side[keep]
-        kind = city.number_kind[other]
-        talk = (new * c.duration)[keep]
-        p_key.append(person[keep])
-        p_ts.append(c.ts[keep])
-        p_val["stranger_talk"].append(talk)
-        p_val["acquaintance_talk"].append(young_talk[keep])
-        p_val["acquaintance_repeat"].append(young_repeat[keep])
-        p_val["overseas_talk"].append(talk * (kind == KIND_ORDER.index("overseas")))
-        p_val["voip_talk"].append(talk * (kind == KIND_ORDER.index("voip")))
-        p_val["long_stranger"].append((talk >= LONG_TALK_S).astype(np.float64))
-        link = (c.is_sms * (c.domain >= 0) * new * incoming)[keep]
-        p_val["link_sms"].append(link.astype(np.float64))
-        listed = listed_asof(city.lists.numbers, other, c.ts[keep])
-        p_val["listed_contact"].append(listed)
-        p_val["listed_talk"].append(listed * c.duration[keep])
-        p_val["listed_link"].append(listed_domain_sms[keep] * incoming)
-    talks = KeyedStream(
-        np.concatenate(p_key),
-        np.concatenate(p_ts),
-        origin,
-        # Each column's parts let go as it is joined.
-        **{k: np.concatenate(p_val.pop(k)) for k in list(p_val)},
-    )
-
-    # Network: visits and installs, with how common the target is city-wide this week.
-    net_person = city.number_holder[net.number]
-    rare = rare_targets(city)[0].astype(np.float64)
-    domain_listed = listed_asof(city.lists.domains, net.target, net.ts) * (1 - net.is_app)
-    app_listed = listed_asof(city.lists.apps, net.target, net.ts) * net.is_app
-    nk = net_person >= 0
-    followed = link_followed(city, new, net_person)
-    n_key, n_ts = net_person[nk], net.ts[nk]
-    visits = (1 - net.is_app)[nk]
-    apps = net.is_app[nk].astype(np.float64)
-    online = KeyedStream(
-        n_key,
-        n_ts,
-        origin,
-        listed_domain=domain_listed[nk],
-        rare_visits=rare[nk] * visits,
-        followed=followed[nk],
-        listed_apps=app_listed[nk],
-        rare_installs=rare[nk] * apps,
-        installs=apps,
-    )
+    net_marks = _NetMarks(city, new)
+    transfer_marks = _TransferMarks(city, accounts, new_payees)
 
     # Campaign links the person opened, whoever brought them: receiving a campaign's text is
     # exposure (counted with the numbers), opening it is engagement.
-    visit_person = np.where(net.is_app == 0, net_person, -1)
+    visit_person = np.where(net.is_app == 0, net_marks.person, -1)
     met_visit = campaign_meetings(campaign, visit_person, net.target, net.ts)
-    met = KeyedStream(met_visit[0], met_visit[1], origin, ones=np.ones(met_visit[0].size))
 
     # Sites and apps the ring's earlier victims opened before paying its mules: opening one
     # counts from when both are known (visits up to WINDOW_S before the tie count from it).
     tied = sites.tied_from(city.net_sites(), net.ts)
-    on_trail = nk & (tied != NEVER) & (tied - net.ts < WINDOW_S)
-    trail_person, trail_ts = net_person[on_trail], tied[on_trail]
-    trail = KeyedStream(trail_person, trail_ts, origin, ones=np.ones(trail_person.size))
-
-    # Transfers out of the person's accounts.
-    payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
-    payee = np.where(t.dst >= 0, city.account_holder[np.clip(t.dst, 0, None)], -1)
-    own = (payer >= 0) & (payee == payer)
-    tk = payer >= 0
-    new_payee = new_payees > 0
-    payee_level = np.where(t.dst >= 0, accounts.asof(t.dst, t.ts), 0.0)
-    payee_bad = np.where(t.dst >= 0, known_bad_asof(city, t.dst, t.ts), 0.0)
-    hour = ((t.ts + CITY_UTC_OFFSET_S) % DAY) // 3600
-    night = ((hour >= 1) & (hour < 6)).astype(np.float64)
-    t_key, t_ts, amount = payer[tk], t.ts[tk], t.amount[tk]
-    payments = KeyedStream(
-        t_key,
-        t_ts,
-        origin,
-        ones=np.ones(t_key.size),
-        amount=amount,
-        new_payee_amount=amount * new_payee[tk],
-        own_amount=amount * own[tk],
-        night=night[tk],
-        payee_suspect=amount * (payee_level[tk] >= SUSPECT_LEVEL),
-        payee_flagged=amount * (payee_level[tk] >= account_flag_level),
-        payee_bad=amount * payee_bad[tk],
-    )
-
-    # A card renter's account pays the next mule as a victim would, but relays money that
-    # strangers sent it just before; a victim pays their own.
-    from_stranger = (payee >= 0) & (t.src >= 0) & new_payee & ~own
-    received = KeyedStream(
-        payee[from_stranger],
-        t.ts[from_stranger],
-        origin,
-        amount=t.amount[from_stranger],
-    )
+    on_trail = (net_marks.person >= 0) & (tied != NEVER) & (tied - net.ts < WINDOW_S)
+    trail_person, trail_ts = net_marks.person[on_trail], tied[on_trail]
 
     # The moments to evaluate.
     flagged = number_flags.join(
@@ -292,17 +378,15 @@ def person_features(
     sms_link_new = (c.is_sms == 1) & (c.domain >= 0) & (new > 0)
     link_person = city.number_holder[c.dst]
     link_rows = sms_link_new & (link_person >= 0)
+    young = (c.ts - pairs.since) <= WINDOW_S
     long_young = young & (c.duration >= ACQUAINTANCE_TALK_S)
     talk_person = np.concatenate(
         (city.number_holder[c.dst[long_young]], city.number_holder[c.src[long_young]])
     )
     talk_ts = np.concatenate((c.ts[long_young], c.ts[long_young]))
-    net_rows = nk & (
-        (rare > 0) | (domain_listed > 0) | (app_listed > 0) | (net.is_app > 0) | (followed > 0)
-    )
-    large = t.amount >= LARGE_TRANSFER_YUAN
-    first_pay = new_payee & (t.amount >= NEW_PAYEE_MIN_YUAN)
-    transfer_rows = tk & (first_pay | large | (payee_level >= SUSPECT_LEVEL))
+    net_rows = net_marks.moments(city)
+    transfer_rows = transfer_marks.moments(city)
+    payer = transfer_marks.payer
     # A contact is a moment to judge only if its number is already a suspect by then: the
     # contacts list holds numbers that become suspects at any time, which a replay cut
     # earlier would not see.
@@ -313,7 +397,7 @@ def person_features(
         (flagged["person"].to_numpy(), flagged["ts"].to_numpy(), ROW_FLAG, None),
         (link_person[link_rows], c.ts[link_rows], ROW_CONTACT, None),
         (talk_person[talk_person >= 0], talk_ts[talk_person >= 0], ROW_CONTACT, None),
-        (net_person[net_rows], net.ts[net_rows], ROW_NET, None),
+        (net_marks.person[net_rows], net.ts[net_rows], ROW_NET, None),
         # Opening a campaign's link is a moment, as of when the domain is known to be one.
         (met_visit[0], met_visit[1], ROW_NET, None),
         (trail_person, trail_ts, ROW_NET, None),
@@ -328,7 +412,7 @@ def person_features(
     assert transfer_index is not None
     tail = slice(keys.size - transfer_index.size, keys.size)
     row_amount[tail] = t.amount[transfer_index]
-    row_new_payee[tail] = new_payee[transfer_index]
+    row_new_payee[tail] = transfer_marks.new_payee[transfer_index]
     moments = (
         pl.DataFrame(
             {
@@ -345,59 +429,31 @@ def person_features(
     key = moments["key"].to_numpy()
     ts = moments["ts"].to_numpy()
 
-    tk_q, nk_q, pay_q = talks.at(key, ts), online.at(key, ts), payments.at(key, ts)
-    met_q = met.at(key, ts)
-    exposure = exposure_at(contacts, numbers, number_flag_level, key, ts, reach=reach)
-    out_30 = pay_q.sum("ones", 30 * DAY)
     features = {
-        "stranger_talk_72h": _log(tk_q.sum("stranger_talk", WINDOW_S)),
-        "acquaintance_talk_72h": _log(tk_q.sum("acquaintance_talk", WINDOW_S)),
-        "acquaintance_repeat_72h": tk_q.sum("acquaintance_repeat", WINDOW_S),
-        "overseas_talk_72h": _log(tk_q.sum("overseas_talk", WINDOW_S)),
-        "voip_talk_72h": _log(tk_q.sum("voip_talk", WINDOW_S)),
-        "long_stranger_calls_72h": tk_q.sum("long_stranger", WINDOW_S),
-        "link_sms_stranger_72h": tk_q.sum("link_sms", WINDOW_S),
-        "listed_contacts_72h": tk_q.sum("listed_contact", WINDOW_S),
-        # A listed line sprays thousands; the ones it talks to at length are its victims.
-        "listed_talk_72h": _log(tk_q.sum("listed_talk", WINDOW_S)),
-        # Receiving a listed link is what a spray does to thousands; opening one is engagement.
-        "listed_link_texts_72h": tk_q.sum("listed_link", WINDOW_S),
-        "listed_domain_visits_72h": nk_q.sum("listed_domain", WINDOW_S),
-        "rare_visits_72h": nk_q.sum("rare_visits", WINDOW_S),
-        "link_followed_72h": nk_q.sum("followed", WINDOW_S),
-        "campaign_links_72h": met_q.sum("ones", WINDOW_S),
-        "trail_sites_72h": trail.at(key, ts).sum("ones", WINDOW_S),
-        "listed_apps_72h": nk_q.sum("listed_apps", WINDOW_S),
-        "rare_installs_72h": nk_q.sum("rare_installs", WINDOW_S),
-        "installs_72h": nk_q.sum("installs", WINDOW_S),
-        "out_72h": pay_q.sum("ones", WINDOW_S),
-        "out_amount_72h": _log(pay_q.sum("amount", WINDOW_S)),
-        "new_payee_amount_72h": _log(pay_q.sum("new_payee_amount", WINDOW_S)),
-        "own_transfer_amount_72h": _log(pay_q.sum("own_amount", WINDOW_S)),
-        "night_out_72h": pay_q.sum("night", WINDOW_S),
-        "payee_suspect_amount_72h": _log(pay_q.sum("payee_suspect", WINDOW_S)),
-        "payee_flagged_amount_72h": _log(pay_q.sum("payee_flagged", WINDOW_S)),
-        "payee_bad_amount_72h": _log(pay_q.sum("payee_bad", WINDOW_S)),
-        "stranger_money_in_24h": _log(received.at(key, ts).sum("amount", DAY)),
+        **_talk_features(city, pairs, new, key, ts),
+        **net_marks.features(city, key, ts),
+        "campaign_links_72h": KeyedStream(
+            met_visit[0], met_visit[1], origin, ones=np.ones(met_visit[0].size)
+        )
+        .at(key, ts)
+        .sum("ones", WINDOW_S),
+        "trail_sites_72h": KeyedStream(
+            trail_person, trail_ts, origin, ones=np.ones(trail_person.size)
+        )
+        .at(key, ts)
+        .sum("ones", WINDOW_S),
+        **transfer_marks.features(city, account_flag_level, key, ts),
         "own_account_suspicion": own_account_suspicion(city, accounts, key, ts),
-        "out_mean_30d": _log(pay_q.sum("amount", 30 * DAY) / np.maximum(out_30, 1.0)),
-        "exp_flag_talk": _log(exposure["exp_flag_talk"]),
-        "exp_flag_n": exposure["exp_flag_n"],
-        "exp_suspect_talk": _log(exposure["exp_suspect_talk"]),
-        "exp_suspect_n": exposure["exp_suspect_n"],
-        "exp_suspect_numbers": exposure["exp_suspect_numbers"],
-        "exp_suspect_most": exposure["exp_suspect_most"],
-        "exp_suspect_texts": exposure["exp_suspect_texts"],
-        "exp_max": exposure["exp_max"],
-        "exp_flag_reach": exposure["exp_flag_reach"],
-        "exp_flag_outgoing_n": exposure["exp_flag_outgoing_n"],
-        "exp_flag_local_n": exposure["exp_flag_local_n"],
-        "exp_flag_recent_s": exposure["exp_flag_recent_s"],
-        "exp_suspect_recent_s": exposure["exp_suspect_recent_s"],
+        **{
+            k: _log(v) if k in _TALK_SECONDS else v
+            for k, v in exposure_at(
+                contacts, numbers, number_flag_level, key, ts, reach=reach
+            ).items()
+        },
         "history_days": np.minimum((ts - city.start) / DAY, HISTORY_DAYS),
         "row_is_transfer": (moments["row_kind"].to_numpy() == ROW_TRANSFER).astype(np.float64),
         "row_amount": _log(moments["row_amount"].to_numpy()),
         "row_new_payee": moments["row_new_payee"].to_numpy(),
         "age_years": (1970 + ts / (365.25 * DAY)) - city.person_birth_year[key],
     }
-    return moments.with_columns(**{k: pl.Series(v) for k, v in features.items()})
+    return moments.with_columns(pl.Series(name, features[name]) for name in PERSON_FEATURES)

@@ -147,13 +147,19 @@ def reason_codes(
 
 
 def first_crossing(
-    key: npt.NDArray[np.int64], ts: npt.NDArray[np.int64], score: FloatArray, threshold: float
+    key: npt.NDArray[np.int64],
+    ts: npt.NDArray[np.int64],
+    score: FloatArray,
+    threshold: float,
+    tie: npt.NDArray[np.int64] | None = None,
 ) -> npt.NDArray[np.int64]:
-    """Row index, per key, of the earliest row scoring at least `threshold` (best at ties)."""
+    """Row index, per key, of the earliest row scoring at least `threshold` (best at ties,
+    then lowest `tie`, then first)."""
     rows = np.flatnonzero(score >= threshold)
     if rows.size == 0:
         return rows.astype(np.int64)
-    order = np.lexsort((-score[rows], ts[rows], key[rows]))
+    tied = np.zeros(rows.size, dtype=np.int64) if tie is None else tie[rows]
+    order = np.lexsort((tied, -score[rows], ts[rows], key[rows]))
     rows = rows[order]
     first = np.r_[True, key[rows][1:] != key[rows][:-1]]
     return rows[first].astype(np.int64)

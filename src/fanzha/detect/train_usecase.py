@@ -269,7 +269,9 @@ def _account_stage(
     flows = [AccountFlows(c.city, e.per_transfer) for c, e in zip(cities, exposures, strict=True)]
     upstream: list[Suspicion | None] = [None] * len(cities)
     for _ in range(ACCOUNT_PASSES):
-        frames = [f.rows(u) for f, u in zip(flows, upstream, strict=True)]
+        # In candidate-row order, which the negative subsampling draws from (the replay's
+        # passes keep the bulk of their rows first, unsorted, to save a copy).
+        frames = [f.rows(u).sort("row") for f, u in zip(flows, upstream, strict=True)]
         ys = [c.mules[f["key"].to_numpy()] for c, f in zip(cities, frames, strict=True)]
         oof = _out_of_fold(frames, ys, ACCOUNT_FEATURES)
         upstream = [suspicion_of(f) for f in oof]

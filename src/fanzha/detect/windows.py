@@ -60,8 +60,9 @@ class KeyedStream:
             kept = np.zeros(key.size, dtype=bool)
             for values in columns.values():
                 kept |= values != 0
-            key, ts = key[kept], ts[kept]
-            columns = {name: values[kept] for name, values in columns.items()}
+            if not kept.all():
+                key, ts = key[kept], ts[kept]
+                columns = {name: values[kept] for name, values in columns.items()}
         comp = composite(key, ts, origin)
         order = sort_order(comp)
         self.origin = origin
