@@ -343,3 +343,25 @@ def test_dormant_cards_wake_up_for_a_large_innocent_payment(typical_city: Datase
     woken = large.filter(pl.col("len") == 1)
     losses = typical_city.label("losses")["event_id"].implode()
     assert woken.filter(~pl.col("event_id").is_in(losses)).height > 0
+
+
+def test_busy_old_innocent_cards_take_from_many_and_pay_most_on(typical_city: Dataset) -> None:
+    """Wholesale traders: what a first-level mule does in a day, on a card opened years ago."""
+    day_s = 24 * HOUR
+    transfers = typical_city.table("transfers").with_columns(day=(pl.col("ts") + 8 * HOUR) // day_s)
+    takings = (
+        transfers.group_by(account="to_account", day="day")
+        .agg(senders=pl.col("from_account").n_unique(), taken=pl.col("amount").sum())
+        .filter((pl.col("senders") >= 5) & (pl.col("taken") >= 10_000_00))
+    )
+    paid_on = transfers.group_by(account="from_account", day="day").agg(paid=pl.col("amount").sum())
+    opened = typical_city.table("accounts").select(account="account_id", opened="opened_at")
+    busy = (
+        takings.join(paid_on, on=["account", "day"])
+        .filter(pl.col("paid") >= 0.5 * pl.col("taken"))
+        .join(opened, on="account")
+        .filter(pl.col("opened") < pl.col("day") * day_s - 180 * day_s)
+    )
+    mules = _mules(typical_city)["account_id"].implode()
+    innocent = busy.filter(~pl.col("account").is_in(mules))["account"].unique()
+    assert innocent.len() >= 10

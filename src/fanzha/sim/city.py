@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -94,7 +95,8 @@ def build_city(world: World) -> City:
     account, offsets, flat = _personal_accounts(world, rng, n)
     contact_offsets, contacts = _contacts(rng, district, n)
 
-    employers = _corporate(world, rng, max(20, n // 150))
+    # Employers' settlement accounts.
+    employers = outside_accounts(world, rng, max(20, n // 150), "corporate", (200, 8000))
     employed = rng.random(n) < np.where((age >= 20) & (age <= 63), 0.72, 0.08)
     employer_of = np.where(employed, employers[rng.integers(0, employers.size, n)], NONE)
     payday_choices = np.array([5, 10, 15, 20, 25, 28])
@@ -109,15 +111,7 @@ def build_city(world: World) -> City:
         "merchant",
         window.days_before(rng, 30, 3000, merchants_n),
     )
-    far_n = max(50, n // 10)
-    far_bank = bank_choice(rng, far_n)
-    relatives_far = accounts.add(
-        card_numbers(rng, ids, far_bank),
-        np.full(far_n, NONE),
-        BANK_NAMES[far_bank],
-        "personal",
-        window.days_before(rng, 60, 6000, far_n),
-    )
+    relatives_far = outside_accounts(world, rng, max(50, n // 10), "personal", (60, 6000))
     abroad_n = max(5, int(n * config.overseas_family_share))
     relatives_abroad = phones.add(
         overseas_numbers(rng, ids, abroad_n, RELATIVE_COUNTRIES),
@@ -228,13 +222,21 @@ def _contacts(
     return offsets, contact
 
 
-def _corporate(world: World, rng: np.random.Generator, n: int) -> np.ndarray:
-    """Employers' settlement accounts."""
+def outside_accounts(
+    world: World,
+    rng: np.random.Generator,
+    n: int,
+    kind: Literal["corporate", "personal"],
+    opened_days: tuple[float, float],
+) -> np.ndarray:
+    """`n` accounts held by no resident: firms and people elsewhere, opened between the given
+    numbers of days before the window."""
     bank = bank_choice(rng, n)
+    if kind == "corporate":
+        ids = corporate_accounts(rng, world.ids, n)
+    else:
+        ids = card_numbers(rng, world.ids, bank)
+    low, high = opened_days
     return world.accounts.add(
-        corporate_accounts(rng, world.ids, n),
-        np.full(n, NONE),
-        BANK_NAMES[bank],
-        "corporate",
-        world.window.days_before(rng, 200, 8000, n),
+        ids, np.full(n, NONE), BANK_NAMES[bank], kind, world.window.days_before(rng, low, high, n)
     )

@@ -79,6 +79,7 @@ class SimConfig:
     new_number_share: float = 0.03
     large_payments_per_day: float = 0.002
     overseas_family_share: float = 0.02
+    wholesaler_share: float = 0.004  # wholesale-market traders taking goods payments
 
     def __post_init__(self) -> None:
         if self.persons < 100:
@@ -189,11 +190,13 @@ class SimConfig:
         per_ring = between(10.0, 90.0)
         seasoned = between(0.0, 0.6)
         agents = between(0.0005, 0.004)
+        wholesalers = between(0.001, 0.008)
         return replace(
             drawn,
             rings=max(1, round(drawn.target_count / per_ring)),
             seasoned_sim_share=seasoned,
             agent_share=agents,
+            wholesaler_share=wholesalers,
         )
 
     def as_dict(self) -> dict[str, Any]:

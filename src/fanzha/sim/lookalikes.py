@@ -8,7 +8,9 @@ links;
 people buy cars, pay house deposits and top up brokerage accounts to new payees, often from a
 dormant card; meeting, loan and brokerage apps are installed for work, credit and savings;
 group-buy organisers collect from neighbours and pay the supplier within hours; a few trade
-crypto with OTC dealers.
+crypto with OTC dealers; wholesalers take tens of thousands a day in goods payments on a
+personal card from retailers they have never dealt with, and pay it on to suppliers and to
+each other the same day.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from fanzha.sim.catalogue import BROKERAGE_APPS, LOAN_APPS, MEETING_APPS
-from fanzha.sim.city import BANK_NAMES, City
+from fanzha.sim.city import BANK_NAMES, City, outside_accounts
 from fanzha.sim.clock import DAY_S
 from fanzha.sim.events import NET_INSTALL, channel_code
 from fanzha.sim.identifiers import (
@@ -57,6 +59,7 @@ def look_alikes(world: World, city: City) -> LookAlikes:
     _work_apps(world.rng("work_apps"), world, city)
     _crypto_traders(world.rng("crypto_traders"), world, city)
     _group_buying(world.rng("group_buying"), world, city)
+    _wholesale_trade(world.rng("wholesale_trade"), world, city)
     return LookAlikes(couriers, telemarketers, agents, shops)
 
 
@@ -267,22 +270,9 @@ def _sms_marketing(
 
 def _large_payments(rng: np.random.Generator, world: World, city: City) -> None:
     """First payments to a new payee: car dealers, developers, brokers; often from a quiet card."""
-    config, window, ids, accounts, log = (
-        world.config,
-        world.window,
-        world.ids,
-        world.accounts,
-        world.log,
-    )
+    config, window, log = world.config, world.window, world.log
     payees_n = max(6, city.size // 2000)
-    bank = bank_choice(rng, payees_n)
-    payees = accounts.add(
-        corporate_accounts(rng, ids, payees_n),
-        np.full(payees_n, NONE),
-        BANK_NAMES[bank],
-        "corporate",
-        window.days_before(rng, 100, 5000, payees_n),
-    )
+    payees = outside_accounts(world, rng, payees_n, "corporate", (100, 5000))
     n = rng.poisson(config.large_payments_per_day * city.size * window.days)
     payer = rng.integers(0, city.size, n)
     # Prefer the person's last card, usually the least used one (a dormant account waking up).
@@ -407,5 +397,139 @@ def _group_buying(rng: np.random.Generator, world: World, city: City) -> None:
         to_account=city.merchants[rng.integers(0, city.merchants.size, org.size)],
         amount=np.maximum(total, 100),
         channel=channel_code("mobile"),
+        loss=False,
+    )
+
+
+def _wholesale_trade(rng: np.random.Generator, world: World, city: City) -> None:
+    """Wholesale-market traders (批发商) take goods payments (货款) on a personal business card
+    opened years ago: a few regular retailers, many walk-in buyers from the city and from other
+    towns, tens of thousands of yuan a day. The same day they pay most of it to the suppliers
+    they share with other traders, buy stock from each other (调货), draw cash, and now and
+    then get a supplier's rebate: busy, old accounts full of new senders, paid by accounts that
+    look just as busy."""
+    n = int(city.size * world.config.wholesaler_share)
+    if n == 0:
+        return
+    traders = rng.choice(city.size, n, replace=False)
+    bank = bank_choice(rng, n)
+    card = world.accounts.add(
+        card_numbers(rng, world.ids, bank),
+        traders,
+        BANK_NAMES[bank],
+        "personal",
+        world.window.days_before(rng, 200, 4000, n),
+    )
+    supplier = outside_accounts(world, rng, max(2, n // 3), "corporate", (300, 5000))
+    outside_buyer = outside_accounts(world, rng, max(10, n * 15), "personal", (30, 4000))
+    sales = _goods_payments(rng, world, city, card, outside_buyer)
+    _paying_on(rng, world, card, supplier, sales)
+
+
+@dataclass
+class _Sales:
+    """Each goods payment: which trader (index into the cards), on which day, how much, when."""
+
+    seller: np.ndarray
+    day: np.ndarray
+    amount: np.ndarray
+    ts: np.ndarray
+
+
+def _goods_payments(
+    rng: np.random.Generator,
+    world: World,
+    city: City,
+    card: np.ndarray,
+    outside_buyer: np.ndarray,
+) -> _Sales:
+    """Each trader's pace, and how much of it comes from regulars; the rest from walk-in
+    buyers of the city and of other towns."""
+    window, n = world.window, card.size
+    pace = rng.gamma(2.0, 2.5, n)
+    regular_share = rng.uniform(0.1, 0.7, n)
+    regulars = rng.integers(0, city.size, (n, 12))
+    per_day = rng.poisson(pace[:, None] * np.ones(window.days))
+    seller = np.repeat(np.arange(n), per_day.sum(axis=1))
+    day = np.concatenate([np.repeat(np.arange(window.days), row) for row in per_day])
+    regular = rng.random(seller.size) < regular_share[seller]
+    from_city = rng.random(seller.size) < 0.5
+    buyer = np.where(
+        regular,
+        city.any_account(rng, regulars[seller, rng.integers(0, 12, seller.size)]),
+        np.where(
+            from_city,
+            city.any_account(rng, rng.integers(0, city.size, seller.size)),
+            outside_buyer[rng.integers(0, outside_buyer.size, seller.size)],
+        ),
+    )
+    yuan = rng.lognormal(np.log(6_000), 1.0, seller.size)
+    amount = (np.clip(np.round(yuan), 200, 500_000) * 100).astype(np.int64)
+    ts = window.sample(rng, seller.size, "work", day=day)
+    world.log.add(
+        "transfers",
+        ts=ts,
+        from_account=buyer,
+        to_account=card[seller],
+        amount=amount,
+        channel=np.where(
+            rng.random(seller.size) < 0.7, channel_code("online"), channel_code("mobile")
+        ),
+        loss=False,
+    )
+    return _Sales(seller, day, amount, ts)
+
+
+def _paying_on(
+    rng: np.random.Generator,
+    world: World,
+    card: np.ndarray,
+    supplier: np.ndarray,
+    sales: _Sales,
+) -> None:
+    """The day's takings, mostly, in one to three payments after the day's sales start, to one
+    of the trader's few suppliers or, now and then, to another trader; cash for the stall's
+    float and the porters; suppliers' rebates."""
+    window, log, n = world.window, world.log, card.size
+    takings = np.zeros((n, window.days), dtype=np.int64)
+    np.add.at(takings, (sales.seller, sales.day), sales.amount)
+    first = np.full((n, window.days), np.iinfo(np.int64).max)
+    np.minimum.at(first, (sales.seller, sales.day), sales.ts)
+    t, d = np.nonzero(takings > 0)
+    parts = rng.integers(1, 4, t.size)
+    pay = np.repeat(np.arange(t.size), parts)
+    share = rng.uniform(0.5, 0.95, t.size)[pay] / parts[pay]
+    own_suppliers = rng.integers(0, supplier.size, (n, 4))
+    to_trader = (rng.random(pay.size) < 0.15) & (n > 1)
+    other = (t[pay] + rng.integers(1, max(n, 2), pay.size)) % n
+    log.add(
+        "transfers",
+        ts=first[t, d][pay] + rng.integers(600, 8 * HOUR, pay.size),
+        from_account=card[t[pay]],
+        to_account=np.where(
+            to_trader, card[other], supplier[own_suppliers[t[pay], rng.integers(0, 4, pay.size)]]
+        ),
+        amount=np.maximum((takings[t, d][pay] * share).astype(np.int64) // 100 * 100, 100),
+        channel=channel_code("online"),
+        loss=False,
+    )
+    cash = rng.random(t.size) < 0.2
+    log.add(
+        "transfers",
+        ts=first[t, d][cash] + rng.integers(HOUR, 6 * HOUR, int(cash.sum())),
+        from_account=card[t[cash]],
+        to_account=NONE,
+        amount=(rng.integers(20, 201, int(cash.sum())) * 10_000).astype(np.int64),
+        channel=channel_code("atm"),
+        loss=False,
+    )
+    rebate = rng.random(t.size) < 0.1
+    log.add(
+        "transfers",
+        ts=window.sample(rng, int(rebate.sum()), "work", day=d[rebate]),
+        from_account=supplier[own_suppliers[t[rebate], 0]],
+        to_account=card[t[rebate]],
+        amount=np.maximum((takings[t, d][rebate] * 0.05).astype(np.int64) // 100 * 100, 100),
+        channel=channel_code("online"),
         loss=False,
     )
