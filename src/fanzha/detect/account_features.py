@@ -147,10 +147,10 @@ class AccountFlows:
         """One row per judged (account, moment): `row` (its index among all candidate rows),
         account `key`, `ts` and ACCOUNT_FEATURES; the rows every pass judges first, then the
         rows this pass adds, each part in row order (one frame without copying the first
-        part, which is the stage's bulk). `upstream` are the scores of
-        the pass before, to spot money arriving from suspect accounts: how many payments, and
-        how suspect their payers were (a victim's or a busy trader's account may just reach
-        the suspect level; a mule's sits near the top)."""
+        part, which is the stage's bulk). `upstream` are the scores of the pass before, to
+        spot money arriving from suspect accounts: how many payments, and how suspect their
+        payers were (a victim's or a busy trader's account may just reach the suspect level;
+        a mule's sits near the top)."""
         suspect, level = np.zeros(self.key.size), np.zeros(self.key.size)
         if upstream is not None:
             paid = self._payer >= 0
