@@ -89,7 +89,7 @@ class AccountFlows:
         numbers."""
         self.city = city
         t = city.transfers
-        self.origin = city.start - 40 * DAY
+        self.origin = city.stream_origin
         has_src, has_dst = t.src >= 0, t.dst >= 0
         gap = PairEvents(t.src, t.dst, t.ts, t.seq).gap()
         new_pair = ((gap < 0) | (gap > STRANGER_AFTER_S)).astype(np.float64)

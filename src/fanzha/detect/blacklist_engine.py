@@ -48,7 +48,7 @@ def run_blacklist(city: City) -> Decisions:
         tier.append(np.full(int(keep.sum()), level, dtype=np.int64))
         reason.append(np.full(int(keep.sum()), code, dtype=np.int64))
 
-    payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
+    payer = city.holders(t.src)
     paid_listed = (t.dst >= 0) & (listed_asof(city.lists.accounts, t.dst, t.ts) > 0)
     add(payer, t.ts, paid_listed, 1, 0)
     for mine, other in ((c.dst, c.src), (c.src, c.dst)):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import polars as pl
 
+from fanzha.detect.horizons import DAY
 from fanzha.detect.vocabulary import Vocabulary
 from fanzha.detect.windows import BoolArray, FloatArray, Int64Array
 from fanzha.io.dataset import TableSource
@@ -94,6 +95,20 @@ class City:
     @property
     def events(self) -> int:
         return int(self.contacts.ts.size + self.net.ts.size + self.transfers.ts.size)
+
+    @property
+    def stream_origin(self) -> int:
+        """A time before any window of the engine's event streams reaches (the longest looks
+        back 30 days): the origin of their (key, ts) sort keys."""
+        return self.start - 40 * DAY
+
+    def holders(self, accounts: Int64Array) -> Int64Array:
+        """Per account code, the resident holding it: -1 for an account held outside the city,
+        and for no account (code -1: cash, a crypto dealer)."""
+        held: Int64Array = np.where(
+            accounts >= 0, self.account_holder[np.clip(accounts, 0, None)], -1
+        )
+        return held
 
     def net_sites(self) -> Int64Array:
         """Per net event, the domain or app as one code: apps after the domains."""

@@ -93,7 +93,7 @@ def sender_exposure(
 ) -> FloatArray:
     """Per transfer: talk seconds plus contacts of the paying person with suspect numbers."""
     t = city.transfers
-    payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
+    payer = city.holders(t.src)
     rows = np.flatnonzero(payer >= 0)
     exposure = exposure_at(contacts, numbers, flag_level, payer[rows], t.ts[rows])
     out = np.zeros(t.ts.size)

@@ -42,7 +42,7 @@ def risky_actions(city: City, new_payee: Int64Array) -> pl.DataFrame:
     net, t = city.net, city.transfers
     net_person = city.number_holder[net.number]
     rare = (rare_targets(city)[0] > 0) & (net_person >= 0)
-    payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
+    payer = city.holders(t.src)
     paying = (payer >= 0) & (new_payee > 0) & (t.amount >= NEW_PAYEE_MIN_YUAN)
     return pl.DataFrame(
         {

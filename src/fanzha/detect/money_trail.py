@@ -59,7 +59,7 @@ def money_trail(city: City, pair_new: Int64Array, account_flags: pl.DataFrame) -
             schema={"key": pl.Int64, "ts": pl.Int64, "score": pl.Float64, "new_7d": pl.Float64}
         )
     key, known = trail["key"].to_numpy(), trail["known"].to_numpy()
-    origin = city.start - 40 * DAY
+    origin = city.stream_origin
     payers = KeyedStream(key, known, origin, ones=np.ones(key.size)).at(key, known)
     talked = KeyedStream(
         c.src[long_call], c.ts[long_call], origin, ones=np.ones(int(long_call.sum()))

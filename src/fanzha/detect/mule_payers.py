@@ -18,9 +18,9 @@ def payments_to_bad(city: City, bad: pl.DataFrame) -> pl.DataFrame:
     when it is known bad): person, pts, and known, when both the payment and the account's
     badness are known."""
     t = city.transfers
-    paid = (t.src >= 0) & (t.dst >= 0)
-    payer = np.where(paid, city.account_holder[np.clip(t.src, 0, None)], -1)
-    payee = np.where(paid, city.account_holder[np.clip(t.dst, 0, None)], -1)
+    # Money into no account (cash, a crypto dealer) pays nobody.
+    payer = np.where(t.dst >= 0, city.holders(t.src), -1)
+    payee = city.holders(t.dst)
     return (
         pl.DataFrame({"person": payer, "payee": payee, "account": t.dst, "pts": t.ts})
         .filter((pl.col("person") >= 0) & (pl.col("payee") != pl.col("person")))

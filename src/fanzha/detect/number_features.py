@@ -125,7 +125,7 @@ def number_features(city: City, pairs: PairFacts, follow: Followups) -> pl.DataF
     (`with_co_exposure`).
     """
     c = city.contacts
-    origin = city.start - 40 * DAY
+    origin = city.stream_origin
     new = pairs.new.astype(np.float64)
     rare_link = rare_targets(city)[1].astype(np.float64)
     answered = (c.duration > 0).astype(np.float64)
@@ -235,7 +235,7 @@ def with_co_exposure(
     stream = KeyedStream(
         follow.engaged_key,
         follow.engaged_ts,
-        city.start - 40 * DAY,
+        city.stream_origin,
         co=co.any,
         talked=co.talked,
     )

@@ -142,11 +142,12 @@ def campaign_meetings(
 
 
 def _talk_features(
-    city: City, pairs: PairFacts, new: FloatArray, key: Int64Array, ts: Int64Array
+    city: City, new: FloatArray, young: BoolArray, key: Int64Array, ts: Int64Array
 ) -> dict[str, FloatArray]:
-    """Per moment: the person's calls and texts of the past 72 h, seen from each local side."""
+    """Per moment: the person's calls and texts of the past 72 h, seen from each local side.
+    `new` and `young` mark, per contact, a pair of strangers and one in touch only since the
+    last 72 h."""
     c = city.contacts
-    origin = city.start - 40 * DAY
     columns = (
         "stranger_talk",
         "acquaintance_talk",
@@ -163,8 +164,7 @@ def _talk_features(
     p_ts: list[Int64Array] = []
     p_val: dict[str, list[FloatArray]] = {k: [] for k in columns}
     listed_domain_sms = np.where(c.domain >= 0, listed_asof(city.lists.domains, c.domain, c.ts), 0)
-    # In touch only since the last 72 h: a new acquaintance, and each contact after the first.
-    young = (c.ts - pairs.since) <= WINDOW_S
+    # A new acquaintance, and each contact after the first.
     young_talk = np.where(young, c.duration, 0).astype(np.float64)
     young_repeat = (young & (new == 0)).astype(np.float64)
     for person_side, other_side, incoming in ((c.dst, c.src, 1.0), (c.src, c.dst, 0.0)):
@@ -197,7 +197,7 @@ def _talk_features(
     talks = KeyedStream(
         np.concatenate(p_key),
         np.concatenate(p_ts),
-        origin,
+        city.stream_origin,
         # Each column's parts let go as it is joined.
         **{k: np.concatenate(p_val.pop(k)) for k in columns},
     ).at(key, ts)
@@ -244,7 +244,7 @@ class _NetMarks:
         online = KeyedStream(
             self.person[nk],
             net.ts[nk],
-            city.start - 40 * DAY,
+            city.stream_origin,
             listed_domain=self.domain_listed[nk],
             rare_visits=self.rare[nk] * visits,
             followed=self.followed[nk],
@@ -267,8 +267,8 @@ class _TransferMarks:
 
     def __init__(self, city: City, accounts: Suspicion, new_payees: Int64Array) -> None:
         t = city.transfers
-        self.payer = np.where(t.src >= 0, city.account_holder[np.clip(t.src, 0, None)], -1)
-        self.payee = np.where(t.dst >= 0, city.account_holder[np.clip(t.dst, 0, None)], -1)
+        self.payer = city.holders(t.src)
+        self.payee = city.holders(t.dst)
         self.own = (self.payer >= 0) & (self.payee == self.payer)
         self.new_payee = new_payees > 0
         self.payee_level = np.where(t.dst >= 0, accounts.asof(t.dst, t.ts), 0.0)
@@ -287,7 +287,7 @@ class _TransferMarks:
         """Per moment: the person's payments of the past 72 h and 30 days, and money strangers
         sent them in the last day."""
         t = city.transfers
-        origin = city.start - 40 * DAY
+        origin = city.stream_origin
         tk = self.payer >= 0
         payee_bad = np.where(t.dst >= 0, known_bad_asof(city, t.dst, t.ts), 0.0)
         hour = ((t.ts + CITY_UTC_OFFSET_S) % DAY) // 3600
@@ -353,7 +353,7 @@ def person_features(
     ring by where their visitors' money went. Each stream of events is built, read at every
     moment and let go in turn: together they would be the replay's peak of memory.
     """
-    origin = city.start - 40 * DAY
+    origin = city.stream_origin
     c, net, t = city.contacts, city.net, city.transfers
     new = pairs.new.astype(np.float64)
     net_marks = _NetMarks(city, new)
@@ -378,6 +378,7 @@ def person_features(
     sms_link_new = (c.is_sms == 1) & (c.domain >= 0) & (new > 0)
     link_person = city.number_holder[c.dst]
     link_rows = sms_link_new & (link_person >= 0)
+    # In touch only since the last 72 h.
     young = (c.ts - pairs.since) <= WINDOW_S
     long_young = young & (c.duration >= ACQUAINTANCE_TALK_S)
     talk_person = np.concatenate(
@@ -430,7 +431,7 @@ def person_features(
     ts = moments["ts"].to_numpy()
 
     features = {
-        **_talk_features(city, pairs, new, key, ts),
+        **_talk_features(city, new, young, key, ts),
         **net_marks.features(city, key, ts),
         "campaign_links_72h": KeyedStream(
             met_visit[0], met_visit[1], origin, ones=np.ones(met_visit[0].size)

@@ -24,7 +24,7 @@ def rare_targets(city: City) -> tuple[Int64Array, Int64Array]:
     sms_key = c.domain[has_link]
     key = np.concatenate((net_key, sms_key))
     ts = np.concatenate((net.ts, c.ts[has_link]))
-    seen = KeyedStream(key, ts, city.start - 40 * DAY, ones=np.ones(key.size))
+    seen = KeyedStream(key, ts, city.stream_origin, ones=np.ones(key.size))
     count = seen.at(key, ts).sum("ones", 7 * DAY)
     limit = max(RARE_MIN_COUNT, round(RARE_SHARE * city.persons.len()))
     rare = (count <= limit).astype(np.int64)

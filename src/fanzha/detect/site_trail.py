@@ -78,7 +78,7 @@ def site_trail(city: City, account_flags: pl.DataFrame) -> SiteTrail:
     if trail.height == 0:
         return SiteTrail(since)
     key, known = trail["key"].to_numpy(), trail["known"].to_numpy()
-    origin = city.start - 40 * DAY
+    origin = city.stream_origin
     payers = KeyedStream(key, known, origin, ones=np.ones(key.size)).at(key, known)
     # A person's first visit to the site in a week counts them once among its visitors. Only
     # the sites some payer opened are counted.
