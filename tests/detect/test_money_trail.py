@@ -14,15 +14,16 @@ from fanzha.detect.money_trail import money_trail
 from fanzha.io.dataset import Dataset
 from tests.detect.tiny_city import (
     HOUR,
+    MULE_1,
+    MULE_2,
     START,
-    TinyCity,
     account_flags,
     resident_account,
     resident_phone,
+    trail_city,
 )
 
 HANDLER, LATE_PAYERS, BROAD, BANK = "17000000001", "17000000002", "13700000001", "95588"
-MULE_1, MULE_2 = "6230000000000001", "6230000000000002"
 RESIDENTS = 30
 
 
@@ -49,27 +50,14 @@ def _city(tmp_path: Path) -> City:
         ("T3", START + 49 * HOUR, resident_account(2), MULE_1, 10_000, "mobile"),
         ("T4", START + 29 * HOUR, resident_account(3), MULE_2, 10_000, "mobile"),
     ]
-    return load_city(
-        Dataset(
-            TinyCity(
-                persons=[(f"P{i}", "360102", 1960, "F") for i in range(RESIDENTS)],
-                phones=[
-                    *[(resident_phone(i), f"P{i}", "mobile", None) for i in range(RESIDENTS)],
-                    (HANDLER, None, "voip", None),
-                    (LATE_PAYERS, None, "voip", None),
-                    (BROAD, None, "mobile", None),
-                    (BANK, None, "service", None),
-                ],
-                accounts=[
-                    *[(resident_account(i), f"P{i}", "ICBC", "personal", None) for i in range(4)],
-                    (MULE_1, None, "CCB", "personal", None),
-                    (MULE_2, None, "CCB", "personal", None),
-                ],
-                calls=calls,
-                transfers=transfers,
-            ).write(tmp_path / "city")
-        )
-    )
+    lines = [
+        (HANDLER, None, "voip", None),
+        (LATE_PAYERS, None, "voip", None),
+        (BROAD, None, "mobile", None),
+        (BANK, None, "service", None),
+    ]
+    city = trail_city(RESIDENTS, 4, phones=lines, calls=calls, transfers=transfers)
+    return load_city(Dataset(city.write(tmp_path / "city")))
 
 
 def _trail(city: City, flagged: dict[str, int]) -> dict[str, int]:

@@ -7,6 +7,7 @@ them, or come from a victim's report.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -17,20 +18,21 @@ from fanzha.detect.site_trail import NEVER, site_trail
 from fanzha.io.dataset import Dataset
 from tests.detect.tiny_city import (
     HOUR,
+    MULE_1,
+    MULE_2,
     START,
-    TinyCity,
     account_flags,
     person_moments,
     resident_account,
     resident_phone,
+    trail_city,
 )
 
 TASK_SITE, TASK_APP, PORTAL, SHOP = "renwu-fanli.top", "com.renwu.app", "baidu.com", "shop.cn"
-MULE_1, MULE_2 = "6230000000000001", "6230000000000002"
 RESIDENTS = 30
 
 
-def _city(tmp_path: Path, reports: list[tuple[object, ...]] | None = None) -> City:
+def _city(tmp_path: Path, reports: Sequence[tuple[object, ...]] = ()) -> City:
     net = [
         # P0 and P1 open the task site and install its app, then pay mules within the hour.
         ("N1", START + 1 * HOUR, resident_phone(0), "url_visit", TASK_SITE),
@@ -55,22 +57,8 @@ def _city(tmp_path: Path, reports: list[tuple[object, ...]] | None = None) -> Ci
         ("T3", START + 49 * HOUR, resident_account(4), MULE_1, 10_000, "mobile"),
         ("T4", START + 4 * HOUR, resident_account(5), MULE_2, 10_000, "mobile"),
     ]
-    return load_city(
-        Dataset(
-            TinyCity(
-                persons=[(f"P{i}", "360102", 1980, "F") for i in range(RESIDENTS)],
-                phones=[(resident_phone(i), f"P{i}", "mobile", None) for i in range(RESIDENTS)],
-                accounts=[
-                    *[(resident_account(i), f"P{i}", "ICBC", "personal", None) for i in range(6)],
-                    (MULE_1, None, "CCB", "personal", None),
-                    (MULE_2, None, "CCB", "personal", None),
-                ],
-                net=net,
-                transfers=transfers,
-                reports=reports or [],
-            ).write(tmp_path / "city")
-        )
-    )
+    city = trail_city(RESIDENTS, 6, net=net, transfers=transfers, reports=reports)
+    return load_city(Dataset(city.write(tmp_path / "city")))
 
 
 def _tied(city: City, flagged: dict[str, int]) -> dict[str, int]:

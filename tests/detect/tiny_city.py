@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +89,40 @@ def resident_phone(i: int) -> str:
 def resident_account(i: int) -> str:
     """The card of resident P{i} in the trail tests."""
     return f"62220000000000{i:02d}"
+
+
+#: The two mule cards of the trail tests, held outside the city.
+MULE_1, MULE_2 = "6230000000000001", "6230000000000002"
+
+
+def trail_city(
+    residents: int,
+    carded: int,
+    *,
+    phones: Sequence[tuple[object, ...]] = (),
+    calls: Sequence[tuple[object, ...]] = (),
+    net: Sequence[tuple[object, ...]] = (),
+    transfers: Sequence[tuple[object, ...]],
+    reports: Sequence[tuple[object, ...]] = (),
+) -> TinyCity:
+    """The city of the trail tests: residents P0.. with their mobiles, the first `carded` of
+    them with a card, MULE_1 and MULE_2, and the given rows (`phones`: any other lines)."""
+    return TinyCity(
+        persons=[(f"P{i}", "360102", 1980, "F") for i in range(residents)],
+        phones=[
+            *[(resident_phone(i), f"P{i}", "mobile", None) for i in range(residents)],
+            *phones,
+        ],
+        accounts=[
+            *[(resident_account(i), f"P{i}", "ICBC", "personal", None) for i in range(carded)],
+            (MULE_1, None, "CCB", "personal", None),
+            (MULE_2, None, "CCB", "personal", None),
+        ],
+        calls=list(calls),
+        net=list(net),
+        transfers=list(transfers),
+        reports=list(reports),
+    )
 
 
 def account_flags(city: City, flagged: dict[str, int]) -> pl.DataFrame:
