@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 
 from fanzha.io.dataset import Dataset
-from fanzha.sim.catalogue import BROKERAGE_APPS, MEETING_APPS
+from fanzha.sim.catalogue import BROKERAGE_APPS, LOAN_APPS, MEETING_APPS
+from fanzha.sim.config import SimConfig
+from fanzha.sim.simulate_usecase import simulate
 from fanzha.sim.typologies import TYPOLOGIES
 from tests.sim.conftest import CITY
 
@@ -365,3 +369,54 @@ def test_busy_old_innocent_cards_take_from_many_and_pay_most_on(typical_city: Da
     mules = _mules(typical_city)["account_id"].implode()
     innocent = busy.filter(~pl.col("account").is_in(mules))["account"].unique()
     assert innocent.len() >= 10
+
+
+def _installs_from_opened_links(city: Dataset) -> pl.DataFrame:
+    """Installs within the hour after the person opened a link texted to them before: who,
+    and what was installed."""
+    holders = city.table("phones").select("number", person=pl.col("holder_person_id"))
+    texted = (
+        city.table("sms")
+        .filter(pl.col("url_domain").is_not_null())
+        .join(holders, left_on="receiver", right_on="number")
+        .select("person", domain="url_domain", sent="ts")
+    )
+    net = city.table("net").join(holders, on="number")
+    opened = (
+        net.filter(pl.col("kind") == "url_visit")
+        .join(texted, left_on=["person", "target"], right_on=["person", "domain"])
+        .filter(pl.col("sent") <= pl.col("ts"))
+        .select("person", opened="ts")
+        .unique()
+    )
+    installs = net.filter(pl.col("kind") == "app_install").select("person", "ts", app="target")
+    return (
+        installs.join(opened, on="person")
+        .filter((pl.col("opened") <= pl.col("ts")) & (pl.col("ts") - pl.col("opened") <= HOUR))
+        .select("person", "app")
+        .unique()
+    )
+
+
+def test_victims_install_a_rings_app_from_the_page_its_link_opens(city: Dataset) -> None:
+    funnels = _installs_from_opened_links(city)
+    ring_apps = city.label("apps")["value"].implode()
+    targets = city.label("targets")["person_id"].implode()
+    victims = funnels.filter(pl.col("app").is_in(ring_apps) & pl.col("person").is_in(targets))
+    assert victims["person"].n_unique() >= 10
+
+
+def test_innocents_install_an_offered_app_after_opening_a_sales_link(tmp_path: Path) -> None:
+    """The same funnel from a lender's or a shop's text: with more of them opened and
+    installed than by default, so that a small city shows it."""
+    config = SimConfig(
+        persons=3_000, days=3, seed=13, offer_open_share=0.1, offer_install_share=0.5
+    )
+    simulate(config, tmp_path)
+    city = Dataset(tmp_path)
+    funnels = _installs_from_opened_links(city)
+    targets = city.label("targets")["person_id"].implode()
+    innocents = funnels.filter(~pl.col("person").is_in(targets))
+    assert innocents["person"].n_unique() >= 15
+    assert innocents["app"].is_in(list(LOAN_APPS)).any()
+    assert not innocents["app"].is_in(city.label("apps")["value"].implode()).any()

@@ -53,6 +53,7 @@ class SimConfig:
     cross_ring_share: float = 0.1  # hops routed through another ring's mules
     local_mule_share: float = 0.3  # mule cards rented from residents (断卡)
     seasoned_sim_share: float = 0.25  # residents' ring SIMs that are the seller's own old card
+    download_page_share: float = 0.8  # victims installing a ring's app who open its page first
     # Reports and lists
     report_share: float = 0.75  # victims with a loss who report it
     number_list_coverage: float = 0.45
@@ -80,6 +81,8 @@ class SimConfig:
     large_payments_per_day: float = 0.002
     overseas_family_share: float = 0.02
     wholesaler_share: float = 0.004  # wholesale-market traders taking goods payments
+    offer_open_share: float = 0.02  # sales and shop link texts whose link is opened
+    offer_install_share: float = 0.15  # opened offers whose app is installed within the hour
 
     def __post_init__(self) -> None:
         if self.persons < 100:
@@ -191,12 +194,18 @@ class SimConfig:
         seasoned = between(0.0, 0.6)
         agents = between(0.0005, 0.004)
         wholesalers = between(0.001, 0.008)
+        download_pages = between(0.3, 1.0)
+        offers_opened = between(0.005, 0.05)
+        offers_installed = between(0.05, 0.3)
         return replace(
             drawn,
             rings=max(1, round(drawn.target_count / per_ring)),
             seasoned_sim_share=seasoned,
             agent_share=agents,
             wholesaler_share=wholesalers,
+            download_page_share=download_pages,
+            offer_open_share=offers_opened,
+            offer_install_share=offers_installed,
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -4,7 +4,8 @@ Couriers call hundreds of strangers briefly, often through platform privacy numb
 telemarketers call and text strangers from new and virtual numbers, sometimes at length;
 estate and insurance agents and loan brokers cold-call from the phones they have had for years;
 shops take money from strangers and sweep it out the same day, and some text promotions with
-links;
+links; a few open a sales or shop link and install the loan app or small app it offers within
+the hour, as a fake loan app's victim does;
 people buy cars, pay house deposits and top up brokerage accounts to new payees, often from a
 dormant card; meeting, loan and brokerage apps are installed for work, credit and savings;
 group-buy organisers collect from neighbours and pay the supplier within hours; a few trade
@@ -22,8 +23,9 @@ import numpy as np
 from fanzha.sim.catalogue import BROKERAGE_APPS, LOAN_APPS, MEETING_APPS
 from fanzha.sim.city import BANK_NAMES, City, outside_accounts
 from fanzha.sim.clock import DAY_S
-from fanzha.sim.events import NET_INSTALL, channel_code
+from fanzha.sim.events import NET_INSTALL, NET_VISIT, channel_code
 from fanzha.sim.identifiers import (
+    app_names,
     bank_choice,
     card_numbers,
     corporate_accounts,
@@ -51,15 +53,16 @@ class LookAlikes:
 def look_alikes(world: World, city: City) -> LookAlikes:
     """Every kind of innocent look-alike, written to the log; each draws from its own stream."""
     couriers = _couriers(world.rng("couriers"), world, city)
-    telemarketers = _telemarketers(world.rng("telemarketers"), world, city)
+    telemarketers, sales_texts = _telemarketers(world.rng("telemarketers"), world, city)
     agents = _agents(world.rng("agents"), world, city)
     shops, owners = _shops(world.rng("shops"), world, city)
-    _sms_marketing(world.rng("sms_marketing"), world, city, owners)
+    shop_texts = _sms_marketing(world.rng("sms_marketing"), world, city, owners)
     _large_payments(world.rng("large_payments"), world, city)
     _work_apps(world.rng("work_apps"), world, city)
     _crypto_traders(world.rng("crypto_traders"), world, city)
     _group_buying(world.rng("group_buying"), world, city)
     _wholesale_trade(world.rng("wholesale_trade"), world, city)
+    _offers_opened(world.rng("offers_opened"), world, city, (sales_texts, shop_texts))
     return LookAlikes(couriers, telemarketers, agents, shops)
 
 
@@ -109,7 +112,20 @@ def _couriers(rng: np.random.Generator, world: World, city: City) -> np.ndarray:
     return couriers
 
 
-def _telemarketers(rng: np.random.Generator, world: World, city: City) -> np.ndarray:
+@dataclass(frozen=True)
+class _LinkTexts:
+    """Offers texted with a link: to whom (person index), when, the link, and the sender (an
+    index among this batch's senders)."""
+
+    person: np.ndarray
+    ts: np.ndarray
+    domain: np.ndarray
+    sender: np.ndarray
+
+
+def _telemarketers(
+    rng: np.random.Generator, world: World, city: City
+) -> tuple[np.ndarray, _LinkTexts]:
     """Sales lines: new virtual numbers and landlines calling strangers; a few long pitches."""
     config, window, ids, phones, log = (
         world.config,
@@ -156,14 +172,15 @@ def _telemarketers(rng: np.random.Generator, world: World, city: City) -> np.nda
     who = np.repeat(np.arange(texting.size), count)
     ts = np.maximum(window.sample(rng, who.size, "work"), activated[kinds != 1][who] + 60)
     keep = ts < window.end
+    receiver = rng.integers(0, city.size, who.size)
     log.add(
         "sms",
         ts=ts[keep],
         sender=texting[who][keep],
-        receiver=city.phone[rng.integers(0, city.size, who.size)][keep],
+        receiver=city.phone[receiver][keep],
         domain=sites[who][keep],
     )
-    return numbers
+    return numbers, _LinkTexts(receiver[keep], ts[keep], sites[who][keep], who[keep])
 
 
 def _agents(rng: np.random.Generator, world: World, city: City) -> np.ndarray:
@@ -251,7 +268,7 @@ def _shops(rng: np.random.Generator, world: World, city: City) -> tuple[np.ndarr
 
 def _sms_marketing(
     rng: np.random.Generator, world: World, city: City, shop_owners: np.ndarray
-) -> None:
+) -> _LinkTexts:
     """Some shop owners text promotions with a link to their own small site to many people."""
     window, log = world.window, world.log
     senders = shop_owners[rng.random(shop_owners.size) < 0.25]
@@ -259,13 +276,56 @@ def _sms_marketing(
     per_day = rng.gamma(1.0, 12.0, senders.size)
     count = rng.poisson(per_day * window.days)
     who = np.repeat(np.arange(senders.size), count)
+    ts = window.sample(rng, who.size, "work")
+    receiver = rng.integers(0, city.size, who.size)
     log.add(
         "sms",
-        ts=window.sample(rng, who.size, "work"),
+        ts=ts,
         sender=city.phone[senders[who]],
-        receiver=city.phone[rng.integers(0, city.size, who.size)],
+        receiver=city.phone[receiver],
         domain=sites[who],
     )
+    return _LinkTexts(receiver, ts, sites[who], who)
+
+
+def _offers_opened(
+    rng: np.random.Generator, world: World, city: City, batches: tuple[_LinkTexts, ...]
+) -> None:
+    """A few open the link of a sales or shop text, and some of those install the app it
+    offers from its page within the hour: a lender's app, or the sender's own small one.
+    A fake loan or investment app's victims do the same."""
+    config, window, log = world.config, world.window, world.log
+    if config.offer_open_share <= 0:
+        return
+    loan = world.vocab.ids(LOAN_APPS)
+    for texts in batches:
+        senders = int(texts.sender.max()) + 1 if texts.sender.size else 0
+        own = world.vocab.ids(app_names(rng, world.ids, senders).tolist())
+        offered = np.where(
+            rng.random(senders) < 0.4, loan[rng.integers(0, loan.size, senders)], own
+        )
+        opened = np.flatnonzero(rng.random(texts.ts.size) < config.offer_open_share)
+        lag = np.clip(rng.lognormal(np.log(20 * 60), 1.0, opened.size), 30, 6 * HOUR)
+        seen = texts.ts[opened] + lag.astype(np.int64)
+        number = city.phone[texts.person[opened]]
+        keep = seen < window.end
+        log.add(
+            "net",
+            ts=seen[keep],
+            number=number[keep],
+            kind=NET_VISIT,
+            target=texts.domain[opened][keep],
+        )
+        installs = keep & (rng.random(opened.size) < config.offer_install_share)
+        at = seen[installs] + rng.integers(2 * 60, 40 * 60, int(installs.sum()))
+        done = at < window.end
+        log.add(
+            "net",
+            ts=at[done],
+            number=number[installs][done],
+            kind=NET_INSTALL,
+            target=offered[texts.sender[opened][installs]][done],
+        )
 
 
 def _large_payments(rng: np.random.Generator, world: World, city: City) -> None:

@@ -318,3 +318,26 @@ def _installs(
             else pick[rng.integers(0, pick.size, int(mask.sum()))]
         )
         world.log.add("net", ts=when, number=thread.number[mask], kind=NET_INSTALL, target=target)
+        if pick is None:
+            _download_pages(world, thread.rows(np.flatnonzero(mask)), when, first[mask], typ)
+
+
+def _download_pages(
+    world: World, thread: Thread, installed: np.ndarray, contact: np.ndarray, typ: Typology
+) -> None:
+    """Most who install a ring's own app open its download page minutes before, from a link
+    the ring texts them then (half the time) or sends by a chat app the dataset cannot see;
+    never before the ring's first contact. Drawn from a stream of its own: with the share at
+    0 the city is as it was without."""
+    share = world.config.download_page_share
+    if share <= 0 or installed.size == 0:
+        return
+    rng = world.rng(f"download_pages:{typ.code}")
+    page = np.flatnonzero(rng.random(installed.size) < share)
+    opener = thread.rows(page)
+    lag = np.maximum(rng.lognormal(np.log(6 * 60), 0.8, page.size), 30).astype(np.int64)
+    seen = np.maximum(installed[page] - lag, contact[page] + 30)
+    sent = np.maximum(seen - rng.integers(60, 30 * 60, page.size), contact[page])
+    texted = np.flatnonzero(rng.random(page.size) < 0.5)
+    _sms(world.log, opener.rows(texted), sent[texted])
+    world.log.add("net", ts=seen, number=opener.number, kind=NET_VISIT, target=opener.domain(sent))
