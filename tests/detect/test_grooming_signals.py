@@ -61,6 +61,37 @@ def test_opened_link_counts_only_for_the_person_texted(tmp_path: Path) -> None:
     assert at_visit["link_followed_72h"].to_list() == [1.0, 0.0]
 
 
+def test_a_rare_app_installed_from_an_opened_link_page_is_told_from_other_installs(
+    tmp_path: Path,
+) -> None:
+    """P1 opens the stranger's link at 1 h 30, installs an everyday app at 1 h 45 and a rare
+    one at 2 h, and another rare one three hours later; P2 installs the rare app 15 min after
+    visiting the site untexted, and the everyday one six times that morning."""
+    city = _city()
+    everyday = "com.tencent.mm"
+    city.net += [
+        ("N3", START + 2 * HOUR, "13900000001", "app_install", "com.quickloan.app"),
+        ("N4", START + 5 * HOUR, "13900000001", "app_install", "com.other.app"),
+        ("N5", START + 105 * 60, "13900000002", "app_install", "com.quickloan.app"),
+        ("N6", START + 105 * 60, "13900000001", "app_install", everyday),
+        *[
+            (f"N{7 + i}", START + (10 + i) * 60, "13900000002", "app_install", everyday)
+            for i in range(6)
+        ],
+    ]
+    rows = person_moments(load_city(Dataset(city.write(tmp_path / "city"))))
+    p1 = rows.filter(pl.col("person") == "P1").sort("ts")
+    assert p1.filter(pl.col("ts") == START + 90 * 60)["link_installs_72h"].item() == 0.0
+    assert p1.filter(pl.col("ts") == START + 105 * 60)["link_installs_72h"].item() == 0.0
+    assert p1.filter(pl.col("ts") == START + 2 * HOUR)["link_installs_72h"].item() == 1.0
+    # The later install is not from the link's page; the first still counts in the window.
+    at_late = p1.filter(pl.col("ts") == START + 5 * HOUR)
+    assert at_late["link_installs_72h"].to_list() == [1.0] * at_late.height
+    assert at_late["installs_72h"].max() == 3.0
+    p2 = rows.filter(pl.col("person") == "P2")
+    assert p2["link_installs_72h"].max() == 0.0
+
+
 def test_a_new_acquaintance_who_calls_again_is_counted(tmp_path: Path) -> None:
     rows = _person_rows(tmp_path).filter(pl.col("person") == "P1")
     at_transfer = rows.filter(pl.col("ts") == START + 5 * HOUR).row(0, named=True)

@@ -31,6 +31,10 @@ LONG_TALK_S = 600
 #: whatever is known of the number yet: a ring's fresh line has no record to be suspect by.
 ACQUAINTANCE_TALK_S = 300
 LARGE_TRANSFER_YUAN = 2_000.0
+#: A rare app installed this soon after opening a stranger's texted link came from its page:
+#: loan, investment and task rings text a link to their own app's download page. An everyday
+#: app installed in the same hour does not count.
+LINK_INSTALL_S = 3600
 
 ROW_CONTACT, ROW_NET, ROW_TRANSFER, ROW_FLAG = 0, 1, 2, 3
 
@@ -53,6 +57,7 @@ PERSON_FEATURES = (
     "listed_apps_72h",
     "rare_installs_72h",
     "installs_72h",
+    "link_installs_72h",
     "out_72h",
     "out_amount_72h",
     "new_payee_amount_72h",
@@ -123,6 +128,30 @@ def link_followed(city: City, new: FloatArray, net_person: Int64Array) -> FloatA
     )
     out = np.zeros(net.ts.size, dtype=np.float64)
     out[opened["row"].unique().to_numpy()] = 1.0
+    return out
+
+
+def installs_after_link(city: City, followed: FloatArray, net_person: Int64Array) -> FloatArray:
+    """Per net event: 1.0 where it installs an app within LINK_INSTALL_S after the person
+    opened a link a stranger texted them (`followed`, from link_followed), else 0.0."""
+    net = city.net
+    opened = (followed > 0) & (net_person >= 0)
+    install = (net.is_app == 1) & (net_person >= 0)
+    links = pl.DataFrame({"person": net_person[opened], "opened": net.ts[opened]}).sort("opened")
+    installs = pl.DataFrame(
+        {"row": np.flatnonzero(install), "person": net_person[install], "ts": net.ts[install]}
+    ).sort("ts")
+    after = installs.join_asof(
+        links,
+        left_on="ts",
+        right_on="opened",
+        by="person",
+        strategy="backward",
+        tolerance=LINK_INSTALL_S,
+        check_sortedness=False,
+    ).filter(pl.col("opened").is_not_null())
+    out = np.zeros(net.ts.size, dtype=np.float64)
+    out[after["row"].to_numpy()] = 1.0
     return out
 
 
@@ -228,6 +257,7 @@ class _NetMarks:
         self.domain_listed = listed_asof(city.lists.domains, net.target, net.ts) * (1 - net.is_app)
         self.app_listed = listed_asof(city.lists.apps, net.target, net.ts) * net.is_app
         self.followed = link_followed(city, new, self.person)
+        self.link_installs = installs_after_link(city, self.followed, self.person) * self.rare
 
     def moments(self, city: City) -> BoolArray:
         """Net events that are moments to judge: anything but a common visit."""
@@ -251,6 +281,7 @@ class _NetMarks:
             listed_apps=self.app_listed[nk],
             rare_installs=self.rare[nk] * apps,
             installs=apps,
+            link_installs=self.link_installs[nk],
         ).at(key, ts)
         return {
             "listed_domain_visits_72h": online.sum("listed_domain", WINDOW_S),
@@ -259,6 +290,7 @@ class _NetMarks:
             "listed_apps_72h": online.sum("listed_apps", WINDOW_S),
             "rare_installs_72h": online.sum("rare_installs", WINDOW_S),
             "installs_72h": online.sum("installs", WINDOW_S),
+            "link_installs_72h": online.sum("link_installs", WINDOW_S),
         }
 
 

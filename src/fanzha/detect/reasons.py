@@ -93,6 +93,7 @@ PERSON_REASONS: dict[str, str] = {
     "listed_apps_72h": "APP_LISTED",
     "rare_installs_72h": "APP_RARE_INSTALL",
     "installs_72h": "APP_INSTALL",
+    "link_installs_72h": "APP_FROM_STRANGER_LINK",
     "out_72h": "MANY_TRANSFERS",
     "out_amount_72h": "LARGE_TRANSFERS",
     "new_payee_amount_72h": "NEW_PAYEE_LARGE",
