@@ -172,15 +172,16 @@ def _telemarketers(
     who = np.repeat(np.arange(texting.size), count)
     ts = np.maximum(window.sample(rng, who.size, "work"), activated[kinds != 1][who] + 60)
     keep = ts < window.end
-    receiver = rng.integers(0, city.size, who.size)
+    receiver = rng.integers(0, city.size, who.size)[keep]
+    texts = _LinkTexts(receiver, ts[keep], sites[who][keep], who[keep])
     log.add(
         "sms",
-        ts=ts[keep],
-        sender=texting[who][keep],
-        receiver=city.phone[receiver][keep],
-        domain=sites[who][keep],
+        ts=texts.ts,
+        sender=texting[texts.sender],
+        receiver=city.phone[texts.person],
+        domain=texts.domain,
     )
-    return numbers, _LinkTexts(receiver[keep], ts[keep], sites[who][keep], who[keep])
+    return numbers, texts
 
 
 def _agents(rng: np.random.Generator, world: World, city: City) -> np.ndarray:
@@ -277,15 +278,15 @@ def _sms_marketing(
     count = rng.poisson(per_day * window.days)
     who = np.repeat(np.arange(senders.size), count)
     ts = window.sample(rng, who.size, "work")
-    receiver = rng.integers(0, city.size, who.size)
+    texts = _LinkTexts(rng.integers(0, city.size, who.size), ts, sites[who], who)
     log.add(
         "sms",
-        ts=ts,
-        sender=city.phone[senders[who]],
-        receiver=city.phone[receiver],
-        domain=sites[who],
+        ts=texts.ts,
+        sender=city.phone[senders[texts.sender]],
+        receiver=city.phone[texts.person],
+        domain=texts.domain,
     )
-    return _LinkTexts(receiver, ts, sites[who], who)
+    return texts
 
 
 def _offers_opened(
