@@ -81,6 +81,26 @@ def _flags(city: City, flagged: dict[str, int]) -> pl.DataFrame:
     )
 
 
+#: The number stage's scored rows, when no line has a record of its own.
+_NOT_JUDGED = pl.DataFrame(
+    schema={"key": pl.Int64, "ts": pl.Int64, "score": pl.Float64, "new_7d": pl.Float64}
+)
+
+
+def _judged(city: City, rows: list[tuple[str, int, float, float]]) -> pl.DataFrame:
+    """Scored rows (number, ts, score, strangers reached in the week)."""
+    numbers = city.numbers.to_list()
+    return pl.DataFrame(
+        {
+            "key": [numbers.index(n) for n, *_ in rows],
+            "ts": [r[1] for r in rows],
+            "score": [r[2] for r in rows],
+            "new_7d": [r[3] for r in rows],
+        },
+        schema=_NOT_JUDGED.schema,
+    )
+
+
 def _tied(city: City, links: pl.DataFrame) -> dict[str, int]:
     return dict(
         zip(city.numbers.gather(links["key"].to_numpy()).to_list(), links["ts"], strict=True)
@@ -91,7 +111,9 @@ def test_a_domain_mostly_texted_by_flagged_lines_ties_its_other_senders(tmp_path
     city = _city(tmp_path)
     # A flagged at 5 h: 1 of 3 senders so far (A, throwaway, B) is not half. B flagged at 6 h:
     # 2 of 3 is, so the domain is the campaign's from 6 h.
-    links = campaign_links(city, _flags(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}))
+    links = campaign_links(
+        city, _flags(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}), _NOT_JUDGED
+    )
     # The throwaway texted before: tied when the domain was marked. LATE texts after: tied then.
     assert _tied(city, links) == {THROWAWAY: START + 6 * HOUR, LATE: START + 9 * HOUR}
     # Tied numbers carry the campaign's strongest sibling score and reach.
@@ -101,7 +123,7 @@ def test_a_domain_mostly_texted_by_flagged_lines_ties_its_other_senders(tmp_path
 
 def test_one_flagged_sender_among_many_innocent_ones_marks_nothing(tmp_path: Path) -> None:
     city = _city(tmp_path)
-    links = campaign_links(city, _flags(city, {RING_A: START + 5 * HOUR}))
+    links = campaign_links(city, _flags(city, {RING_A: START + 5 * HOUR}), _NOT_JUDGED)
     # The phishing domain: 1 flagged of 3 senders by then; the shortener: 1 of 4.
     assert links.height == 0
 
@@ -109,7 +131,7 @@ def test_one_flagged_sender_among_many_innocent_ones_marks_nothing(tmp_path: Pat
 def test_a_line_flagged_on_its_own_first_is_not_tied_again(tmp_path: Path) -> None:
     city = _city(tmp_path)
     flagged = {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR, LATE: START + 9 * HOUR}
-    links = campaign_links(city, _flags(city, flagged))
+    links = campaign_links(city, _flags(city, flagged), _NOT_JUDGED)
     assert _tied(city, links) == {THROWAWAY: START + 6 * HOUR}
 
 
@@ -117,10 +139,30 @@ def test_links_are_causal(tmp_path: Path) -> None:
     """What is known by a time gives the same ties up to it: flags after it change nothing."""
     city = _city(tmp_path)
     early = {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}
-    full = campaign_links(city, _flags(city, early | {SHOP_1: START + 20 * HOUR}))
-    cut = campaign_links(city, _flags(city, early))
+    full = campaign_links(city, _flags(city, early | {SHOP_1: START + 20 * HOUR}), _NOT_JUDGED)
+    cut = campaign_links(city, _flags(city, early), _NOT_JUDGED)
     before = pl.col("ts") <= START + 10 * HOUR
     assert full.filter(before).equals(cut.filter(before))
+
+
+def test_a_line_cleared_on_its_own_long_record_is_not_tied(tmp_path: Path) -> None:
+    """The throwaway's tie at 6 h stands unless, by then, the number stage had judged it on
+    fifty or more strangers in the week and never found it a suspect."""
+    city = _city(tmp_path)
+    flags = _flags(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR})
+
+    def tied(rows: list[tuple[str, int, float, float]]) -> bool:
+        return THROWAWAY in _tied(city, campaign_links(city, flags, _judged(city, rows)))
+
+    assert not tied([(THROWAWAY, START + 1 * HOUR, 0.05, 60.0)])
+    # A short record, a record that once made it a suspect, or one that came after the tie.
+    assert tied([(THROWAWAY, START + 1 * HOUR, 0.05, 10.0)])
+    assert tied(
+        [(THROWAWAY, START + 1 * HOUR, 0.4, 60.0), (THROWAWAY, START + 2 * HOUR, 0.05, 61.0)]
+    )
+    assert tied([(THROWAWAY, START + 7 * HOUR, 0.05, 60.0)])
+    # Another line's record clears nothing of the throwaway's.
+    assert tied([(LATE, START + 1 * HOUR, 0.05, 60.0)])
 
 
 def _spans(city: City, flagged: dict[str, int]) -> dict[str, list[tuple[int, int]]]:
@@ -148,7 +190,9 @@ def test_a_domain_is_the_campaigns_while_half_its_senders_and_texts_are_flagged(
 
 def test_a_bulk_sender_of_a_shortener_the_ring_used_is_not_tied(tmp_path: Path) -> None:
     city = _city(tmp_path)
-    links = campaign_links(city, _flags(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}))
+    links = campaign_links(
+        city, _flags(city, {RING_A: START + 5 * HOUR, RING_B: START + 6 * HOUR}), _NOT_JUDGED
+    )
     # Most of the shortener's senders are flagged, but not most of its texts once BULK starts.
     assert BULK not in _tied(city, links)
 

@@ -20,6 +20,7 @@ import numpy as np
 import polars as pl
 
 from fanzha.detect.city import City
+from fanzha.detect.exposure import SUSPECT_LEVEL
 from fanzha.detect.windows import Int64Array
 
 #: Share of a domain's senders that must be flagged before the domain marks its other senders.
@@ -29,6 +30,11 @@ CAMPAIGN_SHARE = 0.5
 #: a ring sprays from many lines, while a service's own domain (alipay.com, 10086.cn) is texted
 #: by its one number, which one wrong flag would otherwise make a campaign every customer opened.
 CAMPAIGN_MIN_LINES = 2
+#: Strangers in the week a line must have been judged on, and never found a suspect, for its
+#: own record to outweigh a shared domain. A platform's notices and a bank's hotline text
+#: thousands: one that texts a campaign's domain carries a shared shortener's links or is
+#: spoofed by a fake base station, and a ring's throwaway lines have no such record.
+CLEARED_STRANGERS = 50
 #: The reason code of a number flagged this way (docs/reasons.md).
 SHARED_DOMAIN_REASON = "SHARES_LINK_DOMAIN"
 #: The end of a span that has not ended.
@@ -159,12 +165,45 @@ def campaign_domains(city: City, flagged: pl.DataFrame) -> CampaignSpans:
     return _spans(senders, texts, CAMPAIGN_MIN_LINES)
 
 
-def campaign_links(city: City, flagged: pl.DataFrame) -> pl.DataFrame:
-    """Numbers that text a campaign domain before being flagged themselves.
+def _cleared(candidates: pl.DataFrame, judged: pl.DataFrame) -> pl.Series:
+    """Per candidate (key, tied): had the number stage, by the tie, judged the line on its
+    contacts with CLEARED_STRANGERS or more strangers in the week and never found it a
+    suspect."""
+    record = (
+        judged.filter(pl.col("key").is_in(candidates["key"].unique().implode()))
+        .group_by("key", "ts")
+        .agg(pl.col("score").max(), pl.col("new_7d").max())
+        .sort("key", "ts")
+        .with_columns(top=pl.col("score").cum_max().over("key"))
+        .sort("ts")
+    )
+    found = (
+        candidates.select("key", "tied")
+        .with_row_index("row")
+        .sort("tied")
+        .join_asof(
+            record,
+            left_on="tied",
+            right_on="ts",
+            by="key",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .sort("row")
+    )
+    return found.select(
+        ((pl.col("top") < SUSPECT_LEVEL) & (pl.col("new_7d") >= CLEARED_STRANGERS)).fill_null(False)
+    ).to_series()
 
-    `flagged` holds key, ts, score and new_7d of each number's flag row. Returns key, ts (when
-    the number is tied to the campaign), score and new_7d (the highest of the flagged siblings
-    on the domain by then: the campaign's), one row per number, sorted by key.
+
+def campaign_links(city: City, flagged: pl.DataFrame, judged: pl.DataFrame) -> pl.DataFrame:
+    """Numbers that text a campaign domain before being flagged themselves, unless their own
+    record has cleared them (`_cleared`).
+
+    `flagged` holds key, ts, score and new_7d of each number's flag row; `judged` the same
+    columns of every row the number stage scored. Returns key, ts (when the number is tied to
+    the campaign), score and new_7d (the highest of the flagged siblings on the domain by then:
+    the campaign's), one row per number, sorted by key.
     """
     senders, texts = _senders(city, flagged)
     spans = _spans(senders, texts, 1)
@@ -179,6 +218,7 @@ def campaign_links(city: City, flagged: pl.DataFrame) -> pl.DataFrame:
         # Numbers flagged by their own behaviour first need no tie.
         & (pl.col("flag_ts").is_null() | (pl.col("flag_ts") > pl.col("tied")))
     )
+    candidates = candidates.filter(~_cleared(candidates, judged))
     # The campaign's strongest flagged sibling as of each moment: running maxima per domain,
     # read as of each tie (a join of every tie with every sibling grows with their product).
     siblings = (

@@ -139,8 +139,8 @@ def with_campaign_links(
     """The numbers' scored rows (key, ts, score, new_7d) with the rows of numbers tied to
     the flagged ones (`flags` of those rows) by a campaign domain added, and those tie rows
     alone."""
-    linked = campaign_links(city, number_flags)
     scored = numbers.select("key", "ts", "score", "new_7d")
+    linked = campaign_links(city, number_flags, scored)
     return pl.concat([scored, linked]).sort("key", "ts", "score"), linked
 
 
