@@ -173,9 +173,9 @@ def _cleared(candidates: pl.DataFrame, judged: pl.DataFrame) -> pl.Series:
         judged.filter(pl.col("key").is_in(candidates["key"].unique().implode()))
         .group_by("key", "ts")
         .agg(pl.col("score").max(), pl.col("new_7d").max())
-        .sort("key", "ts")
-        .with_columns(top=pl.col("score").cum_max().over("key"))
+        # In time order, each key's rows are in time order too: its running max reads them so.
         .sort("ts")
+        .with_columns(top=pl.col("score").cum_max().over("key"))
     )
     found = (
         candidates.select("key", "tied")
