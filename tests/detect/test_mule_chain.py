@@ -15,7 +15,16 @@ from fanzha.detect.engine import PassScores
 from fanzha.detect.exposure import Suspicion
 from fanzha.detect.scoring_model import DetectModel
 from fanzha.io.dataset import Dataset
-from tests.detect.tiny_city import HOUR, START, TinyCity, person_moments
+from tests.detect.tiny_city import (
+    HOUR,
+    MULE_1,
+    MULE_2,
+    START,
+    TinyCity,
+    person_moments,
+    resident_account,
+    trail_city,
+)
 
 VICTIM = "6222000000000001"
 MULES = ("6230000000000001", "6230000000000002", "6230000000000003")
@@ -88,6 +97,28 @@ def test_a_pass_tells_how_suspect_the_payers_were(tmp_path: Path) -> None:
     assert evidence(0.97) == [(1.0, 0.97), (1.0, 0.97)]
     assert evidence(0.55) == [(1.0, 0.55), (1.0, 0.55)]
     assert evidence(0.45) == [(0.0, 0.0)]
+
+
+@pytest.mark.parametrize(("customers", "counted"), [(19, True), (20, False)])
+def test_a_till_paying_its_supplier_is_not_a_suspect_payer(
+    tmp_path: Path, customers: int, counted: bool
+) -> None:
+    """A shop's card taking from TILL_SENDERS_7D new customers in the week pays its
+    wholesaler: however suspect the shop's card looks, the payment is for stock."""
+    sales = [
+        (f"S{i}", START + i * 60, resident_account(i), MULE_1, 30_000, "online")
+        for i in range(customers)
+    ]
+    supply = ("W1", START + 5 * HOUR, MULE_1, MULE_2, 500_000, "online")
+    tiny = trail_city(customers, customers, transfers=[*sales, supply])
+    city = load_city(Dataset(tiny.write(tmp_path / "city")))
+    wholesaler = _codes(city, (MULE_2,))[0]
+    rows = AccountFlows(city, np.zeros(city.transfers.ts.size)).rows(
+        _suspect(city, MULE_1, START + HOUR)
+    )
+    paid = rows.filter(pl.col("key") == wholesaler)["in_from_suspect_72h"].to_list()
+    # One payment from a few strangers: the wholesaler is judged only if its payer counts.
+    assert paid == ([1.0] if counted else [])
 
 
 def test_an_account_is_judged_when_a_report_names_it(tmp_path: Path) -> None:

@@ -30,6 +30,10 @@ KIND_ORDER = tuple(sorted(ACCOUNT_KINDS))
 UPSTREAM_FEATURES = ("in_from_suspect_72h", "in_suspect_level_72h")
 #: Upstream score from which a payer counts as a suspect account for the pass after.
 SUSPECT_PAYER_LEVEL = 0.5
+#: New senders in a week from which a payer is a till (a shop's, a trader's) whose payments on
+#: are for stock, not a layer of fraud money: it never counts as a suspect payer, whatever its
+#: own score. A mule card takes from the few victims its ring works at a time.
+TILL_SENDERS_7D = 20
 
 ACCOUNT_FEATURES = (
     "in_24h",
@@ -121,6 +125,12 @@ class AccountFlows:
         moved_key, moved_ts = np.concatenate((d_key, s_key)), np.concatenate((d_ts, s_ts))
         self.any_flow = KeyedStream(moved_key, moved_ts, self.origin, ones=np.ones(moved_ts.size))
         self._payer, self._paid_key, self._paid_ts = t.src[has_dst], d_key, d_ts
+        paid = self._payer >= 0
+        self._payer_is_till = np.zeros(self._payer.size, dtype=bool)
+        self._payer_is_till[paid] = (
+            self.inflow.at(self._payer[paid], self._paid_ts[paid]).sum("new", 7 * DAY)
+            >= TILL_SENDERS_7D
+        )
         # An account may be judged at every transfer in or out of it, and when a victim's
         # report or a list names it: evidence that comes after the money has moved on.
         n_key, n_ts = namings(city)
@@ -150,10 +160,12 @@ class AccountFlows:
         part, which is the stage's bulk). `upstream` are the scores of the pass before, to
         spot money arriving from suspect accounts: how many payments, and how suspect their
         payers were (a victim's or a busy trader's account may just reach the suspect level;
-        a mule's sits near the top)."""
+        a mule's sits near the top). Tills (TILL_SENDERS_7D) are never suspect payers: a
+        retailer paying its wholesaler would otherwise pass its own look of a mule up the
+        supply chain, pass after pass."""
         suspect, level = np.zeros(self.key.size), np.zeros(self.key.size)
         if upstream is not None:
-            paid = self._payer >= 0
+            paid = (self._payer >= 0) & ~self._payer_is_till
             payer_level = upstream.asof(self._payer[paid], self._paid_ts[paid])
             is_suspect = payer_level >= SUSPECT_PAYER_LEVEL
             from_suspect = KeyedStream(
