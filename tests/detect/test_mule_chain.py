@@ -1,5 +1,6 @@
-"""The account stage follows a mule chain hop by hop, and the person stage tells a card
-renter relaying money from a victim paying their own, on a hand-built city."""
+"""The account stage follows a mule chain hop by hop but not a shop's till up its supply
+chain, and the person stage tells a card renter relaying money from a victim paying their
+own, on hand-built cities."""
 
 from __future__ import annotations
 
@@ -105,18 +106,19 @@ def test_a_till_paying_its_supplier_is_not_a_suspect_payer(
 ) -> None:
     """A shop's card taking from TILL_SENDERS_7D new customers in the week pays its
     wholesaler: however suspect the shop's card looks, the payment is for stock."""
+    shop, wholesaler = MULE_1, MULE_2  # the trail city's two cards held outside it
     sales = [
-        (f"S{i}", START + i * 60, resident_account(i), MULE_1, 30_000, "online")
+        (f"S{i}", START + i * 60, resident_account(i), shop, 30_000, "online")
         for i in range(customers)
     ]
-    supply = ("W1", START + 5 * HOUR, MULE_1, MULE_2, 500_000, "online")
+    supply = ("W1", START + 5 * HOUR, shop, wholesaler, 500_000, "online")
     tiny = trail_city(customers, customers, transfers=[*sales, supply])
     city = load_city(Dataset(tiny.write(tmp_path / "city")))
-    wholesaler = _codes(city, (MULE_2,))[0]
     rows = AccountFlows(city, np.zeros(city.transfers.ts.size)).rows(
-        _suspect(city, MULE_1, START + HOUR)
+        _suspect(city, shop, START + HOUR)
     )
-    paid = rows.filter(pl.col("key") == wholesaler)["in_from_suspect_72h"].to_list()
+    code = _codes(city, (wholesaler,))[0]
+    paid = rows.filter(pl.col("key") == code)["in_from_suspect_72h"].to_list()
     # One payment from a few strangers: the wholesaler is judged only if its payer counts.
     assert paid == ([1.0] if counted else [])
 
