@@ -125,11 +125,12 @@ class AccountFlows:
         moved_key, moved_ts = np.concatenate((d_key, s_key)), np.concatenate((d_ts, s_ts))
         self.any_flow = KeyedStream(moved_key, moved_ts, self.origin, ones=np.ones(moved_ts.size))
         self._payer, self._paid_key, self._paid_ts = t.src[has_dst], d_key, d_ts
+        # The payments that pass their payer's suspicion on: from an account, not from a till.
         paid = self._payer >= 0
-        self._payer_is_till = np.zeros(self._payer.size, dtype=bool)
-        self._payer_is_till[paid] = (
+        self._passes_suspicion = paid.copy()
+        self._passes_suspicion[paid] = (
             self.inflow.at(self._payer[paid], self._paid_ts[paid]).sum("new", 7 * DAY)
-            >= TILL_SENDERS_7D
+            < TILL_SENDERS_7D
         )
         # An account may be judged at every transfer in or out of it, and when a victim's
         # report or a list names it: evidence that comes after the money has moved on.
@@ -165,7 +166,7 @@ class AccountFlows:
         supply chain, pass after pass."""
         suspect, level = np.zeros(self.key.size), np.zeros(self.key.size)
         if upstream is not None:
-            paid = (self._payer >= 0) & ~self._payer_is_till
+            paid = self._passes_suspicion
             payer_level = upstream.asof(self._payer[paid], self._paid_ts[paid])
             is_suspect = payer_level >= SUSPECT_PAYER_LEVEL
             from_suspect = KeyedStream(

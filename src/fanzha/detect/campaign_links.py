@@ -21,7 +21,7 @@ import polars as pl
 
 from fanzha.detect.city import City
 from fanzha.detect.exposure import SUSPECT_LEVEL
-from fanzha.detect.windows import Int64Array
+from fanzha.detect.windows import BoolArray, Int64Array, ScoreHistory
 
 #: Share of a domain's senders that must be flagged before the domain marks its other senders.
 CAMPAIGN_SHARE = 0.5
@@ -165,35 +165,17 @@ def campaign_domains(city: City, flagged: pl.DataFrame) -> CampaignSpans:
     return _spans(senders, texts, CAMPAIGN_MIN_LINES)
 
 
-def _cleared(candidates: pl.DataFrame, judged: pl.DataFrame) -> pl.Series:
+def _cleared(candidates: pl.DataFrame, judged: pl.DataFrame) -> BoolArray:
     """Per candidate (key, tied): had the number stage, by the tie, judged the line on its
     contacts with CLEARED_STRANGERS or more strangers in the week and never found it a
     suspect."""
-    record = (
-        judged.filter(pl.col("key").is_in(candidates["key"].unique().implode()))
-        .group_by("key", "ts")
-        .agg(pl.col("score").max(), pl.col("new_7d").max())
-        # In time order, each key's rows are in time order too: its running max reads them so.
-        .sort("ts")
-        .with_columns(top=pl.col("score").cum_max().over("key"))
-    )
-    found = (
-        candidates.select("key", "tied")
-        .with_row_index("row")
-        .sort("tied")
-        .join_asof(
-            record,
-            left_on="tied",
-            right_on="ts",
-            by="key",
-            strategy="backward",
-            check_sortedness=False,
-        )
-        .sort("row")
-    )
-    return found.select(
-        ((pl.col("top") < SUSPECT_LEVEL) & (pl.col("new_7d") >= CLEARED_STRANGERS)).fill_null(False)
-    ).to_series()
+    record = judged.filter(pl.col("key").is_in(candidates["key"].unique().implode()))
+    key, ts = record["key"].to_numpy(), record["ts"].to_numpy()
+    line, tied = candidates["key"].to_numpy(), candidates["tied"].to_numpy()
+    top = ScoreHistory(key, ts, record["score"].to_numpy()).running_max(line, tied)
+    reach = ScoreHistory(key, ts, record["new_7d"].to_numpy()).latest(line, tied)
+    cleared: BoolArray = (top < SUSPECT_LEVEL) & (reach >= CLEARED_STRANGERS)
+    return cleared
 
 
 def campaign_links(city: City, flagged: pl.DataFrame, judged: pl.DataFrame) -> pl.DataFrame:
@@ -218,7 +200,7 @@ def campaign_links(city: City, flagged: pl.DataFrame, judged: pl.DataFrame) -> p
         # Numbers flagged by their own behaviour first need no tie.
         & (pl.col("flag_ts").is_null() | (pl.col("flag_ts") > pl.col("tied")))
     )
-    candidates = candidates.filter(~_cleared(candidates, judged))
+    candidates = candidates.filter(pl.Series(~_cleared(candidates, judged)))
     # The campaign's strongest flagged sibling as of each moment: running maxima per domain,
     # read as of each tie (a join of every tie with every sibling grows with their product).
     siblings = (
