@@ -28,7 +28,7 @@ def _generate(author: str, out: Path, seed: int = 7) -> Path:
     return out
 
 
-@pytest.mark.parametrize("author", ["a", "b", "c", "d"])
+@pytest.mark.parametrize("author", ["a", "b", "c", "d", "e", "f"])
 def test_an_independent_generator_writes_a_valid_labelled_city(author: str, tmp_path: Path) -> None:
     city = _generate(author, tmp_path / "city")
     report = validate_dataset(city)

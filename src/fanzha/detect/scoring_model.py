@@ -1,8 +1,8 @@
 """The learned part of the engine: one gradient-boosted model per kind of decision.
 
-A model file is JSON holding, per stage, the feature names, the LightGBM text model and the
-decision thresholds chosen on cities the model did not train on. LightGBM's `pred_contrib`
-gives each decision its reasons.
+A model file is JSON holding, per stage, the feature names, the LightGBM text models of its
+bag (boosters fitted with different seeds) and the decision thresholds chosen on cities the
+model did not train on. LightGBM's `pred_contrib` gives each decision its reasons.
 """
 
 from __future__ import annotations
@@ -27,10 +27,15 @@ PREDICT_SLICE_ROWS = 1 << 18
 
 @dataclass(frozen=True)
 class StageModel:
-    """A booster over named features and the score at which it decides."""
+    """A bag of boosters over named features and the score at which it decides.
+
+    The score is the logistic of the boosters' mean log-odds. One booster decides by which
+    negatives its seed drew and which features each tree saw; at the top of the scale, where
+    the thresholds sit, two seeds differ by more than most changes to the features do.
+    """
 
     features: tuple[str, ...]
-    booster: lgb.Booster
+    boosters: tuple[lgb.Booster, ...]
     threshold: float
 
     def predict(self, frame: pl.DataFrame) -> FloatArray:
@@ -40,29 +45,42 @@ class StageModel:
         for start in range(0, frame.height, PREDICT_SLICE_ROWS):
             part = frame.slice(start, PREDICT_SLICE_ROWS).select(self.features)
             matrix = part.to_numpy().astype(np.float64, copy=False)
-            scores[start : start + part.height] = self.booster.predict(matrix, num_threads=1)
+            scores[start : start + part.height] = self._score(matrix)
         return scores
 
+    def _score(self, matrix: FloatArray) -> FloatArray:
+        if len(self.boosters) == 1:
+            # LightGBM's own logistic: a file of one booster scores to the last bit as before.
+            return np.asarray(self.boosters[0].predict(matrix, num_threads=1))
+        log_odds = self._mean(matrix, raw_score=True)
+        score: FloatArray = 1.0 / (1.0 + np.exp(-log_odds))
+        return score
+
     def contributions(self, frame: pl.DataFrame) -> FloatArray:
-        """Per row and feature, its push on the log-odds (last column: the bias)."""
+        """Per row and feature, its push on the mean log-odds (last column: the bias)."""
         matrix = frame.select(self.features).to_numpy().astype(np.float64, copy=False)
-        contrib: FloatArray = np.asarray(
-            self.booster.predict(matrix, pred_contrib=True, num_threads=1)
-        )
-        return contrib
+        return self._mean(matrix, pred_contrib=True)
+
+    def _mean(self, matrix: FloatArray, **kind: bool) -> FloatArray:
+        """The boosters' mean output of the given kind (LightGBM's predict flags)."""
+        outputs = [np.asarray(b.predict(matrix, num_threads=1, **kind)) for b in self.boosters]
+        mean: FloatArray = np.add.reduce(outputs) / len(outputs)
+        return mean
 
     def to_json(self) -> dict[str, Any]:
         return {
             "features": list(self.features),
             "threshold": self.threshold,
-            "booster": self.booster.model_to_string(num_iteration=-1),
+            "boosters": [b.model_to_string(num_iteration=-1) for b in self.boosters],
         }
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> StageModel:
+        """Also reads files of one booster per stage (`booster`), as models were before bags."""
+        texts = raw["boosters"] if "boosters" in raw else [raw["booster"]]
         return cls(
             features=tuple(raw["features"]),
-            booster=lgb.Booster(model_str=raw["booster"]),
+            boosters=tuple(lgb.Booster(model_str=t) for t in texts),
             threshold=float(raw["threshold"]),
         )
 

@@ -3,7 +3,8 @@
 Each stage is fitted city-fold by city-fold: every city is scored by a model that never saw
 it, and those out-of-fold scores both feed the next stage (so it learns to trust upstream
 suspicion only as much as it deserves on unseen cities) and choose the decision thresholds.
-The shipped models are then fitted on all cities. Fixed seeds, one thread, deterministic.
+The shipped models are then fitted on all cities. Every fit is a bag of boosters with
+different seeds (BAG). Fixed seeds, one thread, deterministic.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ from fanzha.detect.windows import BoolArray, FloatArray, Int64Array
 from fanzha.io.dataset import Dataset
 
 SEED = 20260301
+#: Boosters per fit, seeds SEED, SEED + 1, ...: models trained with one booster on the same
+#: cities and another seed flagged two to four times as many innocents at their thresholds.
+BAG = 3
 #: Entity precision every stage's threshold aims for on out-of-fold cities, warnings included:
 #: above the 99% goal, as unseen cities differ more from the training ones than the folds do
 #: from each other.
@@ -150,10 +154,26 @@ def _fit(
     features: tuple[str, ...],
     rounds: int = ROUNDS,
     traces: tuple[str, ...] = (),
+) -> tuple[lgb.Booster, ...]:
+    """A bag of BAG boosters, each on each frame's positives and a sample of its negatives
+    drawn with its own seed; negatives with any of the `traces` features nonzero are all
+    kept."""
+    return tuple(
+        _fit_one(frames, ys, features, rounds=rounds, traces=traces, seed=SEED + k)
+        for k in range(BAG)
+    )
+
+
+def _fit_one(
+    frames: list[pl.DataFrame],
+    ys: list[BoolArray],
+    features: tuple[str, ...],
+    *,
+    rounds: int,
+    traces: tuple[str, ...],
+    seed: int,
 ) -> lgb.Booster:
-    """A booster on each frame's positives and a sample of its negatives; negatives with any
-    of the `traces` features nonzero are all kept."""
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(seed)
     xs, ts = [], []
     for frame, y in zip(frames, ys, strict=True):
         always = np.zeros(y.size, dtype=bool)
@@ -168,14 +188,13 @@ def _fit(
         feature_name=list(features),
         free_raw_data=True,
     )
-    return lgb.train(PARAMS, data, num_boost_round=rounds)
+    return lgb.train({**PARAMS, "seed": seed}, data, num_boost_round=rounds)
 
 
-def _predict(booster: lgb.Booster, frame: pl.DataFrame, features: tuple[str, ...]) -> FloatArray:
-    if frame.height == 0:
-        return np.zeros(0)
-    x = frame.select(features).to_numpy().astype(np.float64)
-    return np.asarray(booster.predict(x, num_threads=1), dtype=np.float64)
+def _predict(
+    boosters: tuple[lgb.Booster, ...], frame: pl.DataFrame, features: tuple[str, ...]
+) -> FloatArray:
+    return StageModel(features, boosters, threshold=1.0).predict(frame)
 
 
 def _out_of_fold(
@@ -236,7 +255,7 @@ def _entity_threshold(
 class _Fitted:
     """One stage's shipped booster, its threshold, and its out-of-fold fit there."""
 
-    booster: lgb.Booster
+    boosters: tuple[lgb.Booster, ...]
     threshold: float
     fit: dict[str, float]
 
@@ -311,14 +330,14 @@ def _person_stage(
     oof = _out_of_fold(frames, ys, PERSON_FEATURES, PERSON_ROUNDS, SUSPICION_TRACES)
     truth = [np.isfinite(c.target_contact) for c in cities]
     threshold, fit = _entity_threshold(oof, truth)
-    booster = _fit(
+    boosters = _fit(
         [*frames, *outcomes.frames],
         [*ys, *outcomes.labels],
         PERSON_FEATURES,
         PERSON_ROUNDS,
         SUSPICION_TRACES,
     )
-    return _Fitted(booster, threshold, fit)
+    return _Fitted(boosters, threshold, fit)
 
 
 def train(
@@ -361,9 +380,9 @@ def train(
     p_thr = person.threshold
 
     model = DetectModel(
-        number=StageModel(NUMBER_FEATURES, number.booster, number.threshold),
-        account=StageModel(ACCOUNT_FEATURES, account.booster, account.threshold),
-        person=StageModel(PERSON_FEATURES, person.booster, p_thr),
+        number=StageModel(NUMBER_FEATURES, number.boosters, number.threshold),
+        account=StageModel(ACCOUNT_FEATURES, account.boosters, account.threshold),
+        person=StageModel(PERSON_FEATURES, person.boosters, p_thr),
         tier2=p_thr + (1.0 - p_thr) * 0.5,
         tier1=p_thr + (1.0 - p_thr) * 0.9,
         notes={
@@ -374,6 +393,7 @@ def train(
                 "person": person.fit,
             },
             "rounds": {"number": ROUNDS, "account": ROUNDS, "person": PERSON_ROUNDS},
+            "bag": BAG,
             "params": PARAMS,
         },
     )
