@@ -48,7 +48,20 @@ if [ -z "${PG_VERSION:-}" ]; then
 fi
 if [ "$PG_STATUS" != "online" ]; then
   log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER on port $PG_PORT"
-  as_root pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start >&2
+  # Fails when another start is under way; the wait below tells whether the server came up.
+  as_root pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start >&2 \
+    || log "pg_ctlcluster start failed; waiting to see whether the server comes up anyway"
+fi
+
+# A server just started (by us, by apt, or by another run of this script at the same time)
+# refuses connections while it starts up: wait until it accepts them.
+for _ in $(seq 1 60); do
+  pg_isready -q -p "$PG_PORT" && break
+  sleep 1
+done
+if ! pg_isready -q -p "$PG_PORT"; then
+  log "PostgreSQL $PG_VERSION/$PG_CLUSTER on port $PG_PORT did not accept connections within 60 s"
+  exit 1
 fi
 
 psql_admin() {
