@@ -253,7 +253,7 @@ def _entity_threshold(
 
 @dataclass
 class _Fitted:
-    """One stage's shipped booster, its threshold, and its out-of-fold fit there."""
+    """One stage's shipped bag of boosters, its threshold, and its out-of-fold fit there."""
 
     boosters: tuple[lgb.Booster, ...]
     threshold: float
@@ -284,7 +284,7 @@ def _account_stage(
     cities: list[LabelledCity], exposures: list[Exposure]
 ) -> tuple[_Fitted, list[pl.DataFrame]]:
     """Pass by pass as the engine runs them: each sees the suspicion the pass before found
-    out of fold; the shipped booster is the one fitted on the last pass."""
+    out of fold; the shipped bag is the one fitted on the last pass."""
     flows = [AccountFlows(c.city, e.per_transfer) for c, e in zip(cities, exposures, strict=True)]
     upstream: list[Suspicion | None] = [None] * len(cities)
     for _ in range(ACCOUNT_PASSES):
