@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
+import pytest
 
 from fanzha.detect.city import City, load_city
 from fanzha.detect.site_trail import NEVER, site_trail
@@ -115,3 +116,27 @@ def test_the_next_people_to_open_a_tied_site_are_judged_then(tmp_path: Path) -> 
     assert first.filter(pl.col("person") == "P0")["trail_sites_72h"].item() == 2.0
     # Nobody else opened a tied site.
     assert set(moments) == {"P0", "P1", "P2", "P3"}
+
+
+@pytest.mark.parametrize(("customers", "tied"), [(5, True), (25, False)])
+def test_a_reported_platform_account_ties_no_site_its_customers_open(
+    tmp_path: Path, customers: int, tied: bool
+) -> None:
+    """A victim's report names the account the victim paid through, which may be a platform's
+    that half the city pays: a till (TILL_SENDERS_7D new senders in the week) ties nothing."""
+    platform, small_site = MULE_1, "wiki.cn"
+    sales = [
+        (f"S{i}", START + i * 60, resident_account(i), platform, 5_000, "online")
+        for i in range(5, 5 + customers)
+    ]
+    net = [
+        (f"N{p}", START + 2 * HOUR + p, resident_phone(p), "url_visit", small_site) for p in (0, 1)
+    ]
+    paid = [
+        (f"T{p}", START + 2 * HOUR + 600 + p, resident_account(p), platform, 5_000, "online")
+        for p in (0, 1)
+    ]
+    reports = [("R1", START + HOUR, "P2", [platform], 5_000)]
+    tiny = trail_city(RESIDENTS, RESIDENTS, net=net, transfers=[*sales, *paid], reports=reports)
+    city = load_city(Dataset(tiny.write(tmp_path / "city")))
+    assert _tied(city, {}) == ({small_site: START + 2 * HOUR + 601} if tied else {})
