@@ -61,7 +61,8 @@ def _city(tmp_path: Path) -> City:
 
 
 def _trail(city: City, flagged: dict[str, int]) -> dict[str, int]:
-    found = money_trail(city, basics_of(city).pairs.new, account_flags(city, flagged))
+    basics = basics_of(city)
+    found = money_trail(city, basics.pairs.new, account_flags(city, flagged), basics.tills)
     numbers = city.numbers.gather(found["key"].to_numpy()).to_list()
     return dict(zip(numbers, found["ts"].to_list(), strict=True))
 

@@ -15,6 +15,7 @@ import polars as pl
 import pytest
 
 from fanzha.detect.city import City, load_city
+from fanzha.detect.engine import basics_of
 from fanzha.detect.site_trail import NEVER, site_trail
 from fanzha.io.dataset import Dataset
 from tests.detect.tiny_city import (
@@ -63,7 +64,7 @@ def _city(tmp_path: Path, reports: Sequence[tuple[object, ...]] = ()) -> City:
 
 
 def _tied(city: City, flagged: dict[str, int]) -> dict[str, int]:
-    since = site_trail(city, account_flags(city, flagged)).since
+    since = site_trail(city, account_flags(city, flagged), basics_of(city).tills).since
     names = [*city.domains.to_list(), *city.apps.to_list()]
     return {names[i]: int(since[i]) for i in np.flatnonzero(since != NEVER)}
 

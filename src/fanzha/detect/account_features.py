@@ -81,21 +81,13 @@ def known_bad_asof(city: City, account: Int64Array, ts: Int64Array) -> FloatArra
     return ScoreHistory(key, when, np.ones(key.size)).running_max(account, ts)
 
 
-def new_pairs(city: City) -> FloatArray:
-    """Per transfer, 1.0 if its payer had not paid its payee in STRANGER_AFTER_S before."""
-    t = city.transfers
-    gap = PairEvents(t.src, t.dst, t.ts, t.seq).gap()
-    new: FloatArray = ((gap < 0) | (gap > STRANGER_AFTER_S)).astype(np.float64)
-    return new
-
-
-def into_tills(city: City) -> BoolArray:
+def into_tills(city: City, new_payees: Int64Array) -> BoolArray:
     """Per transfer, whether its payee was a till as it was paid: TILL_SENDERS_7D new senders
-    in the week up to it. A list or a victim's report may name a platform's or a shop's
-    account, and a shop's customers are not a ring's victims."""
+    (`new_payees`, per transfer) in the week up to it. A list or a victim's report may name a
+    platform's or a shop's account, and a shop's customers are not a ring's victims."""
     t = city.transfers
     paid = t.dst >= 0
-    inflow = KeyedStream(t.dst[paid], t.ts[paid], city.stream_origin, new=new_pairs(city)[paid])
+    inflow = KeyedStream(t.dst[paid], t.ts[paid], city.stream_origin, new=new_payees[paid])
     till = np.zeros(t.ts.size, dtype=bool)
     till[paid] = inflow.at(t.dst[paid], t.ts[paid]).sum("new", 7 * DAY) >= TILL_SENDERS_7D
     return till
@@ -116,7 +108,8 @@ class AccountFlows:
         t = city.transfers
         self.origin = city.stream_origin
         has_src, has_dst = t.src >= 0, t.dst >= 0
-        new_pair = new_pairs(city)
+        gap = PairEvents(t.src, t.dst, t.ts, t.seq).gap()
+        new_pair = ((gap < 0) | (gap > STRANGER_AFTER_S)).astype(np.float64)
         src_bad = np.where(has_src, known_bad_asof(city, t.src, t.ts), 0.0)
         exposed = (sender_exposure > 0).astype(np.float64)
 

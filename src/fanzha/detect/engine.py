@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from fanzha.detect.account_features import UPSTREAM_FEATURES, AccountFlows
+from fanzha.detect.account_features import UPSTREAM_FEATURES, AccountFlows, into_tills
 from fanzha.detect.campaign_links import SHARED_DOMAIN_REASON, campaign_domains, campaign_links
 from fanzha.detect.city import City
 from fanzha.detect.exposure import (
@@ -47,7 +47,7 @@ from fanzha.detect.reasons import (
 from fanzha.detect.scoring_model import DetectModel, StageModel
 from fanzha.detect.site_trail import site_trail
 from fanzha.detect.warning_policy import TierPolicy, select_warnings
-from fanzha.detect.windows import FloatArray, Int64Array
+from fanzha.detect.windows import BoolArray, FloatArray, Int64Array
 
 Progress = Callable[[str], None]
 #: Account passes: victims' payees, then each hop the money takes after them. Chains of two
@@ -103,17 +103,19 @@ def sender_exposure(
 
 @dataclass(frozen=True)
 class Basics:
-    """Per-event facts every stage shares: strangers, new payees, callees' follow-ups."""
+    """Per-event facts every stage shares: strangers, new payees, callees' follow-ups, and
+    which transfers paid a till (both trails leave those out)."""
 
     pairs: PairFacts
     new_payees: Int64Array
     follow: Followups
+    tills: BoolArray
 
 
 def basics_of(city: City) -> Basics:
     pairs = pair_facts(city)
     payees = new_payees(city)
-    return Basics(pairs, payees, followups(city, pairs.new, payees))
+    return Basics(pairs, payees, followups(city, pairs.new, payees), into_tills(city, payees))
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def money_trail_stage(
 ) -> TrailedNumbers:
     """`numbers` (key, ts, score, new_7d), `account_flags` and the suspect `contacts` the
     account stage used, with the numbers whose callees paid flagged accounts added."""
-    trail = money_trail(city, basics.pairs.new, account_flags)
+    trail = money_trail(city, basics.pairs.new, account_flags, basics.tills)
     if trail.height == 0:
         return TrailedNumbers(numbers, trail, contacts)
     rows = pl.concat([numbers.select(trail.columns), trail]).sort("key", "ts", "score")
@@ -217,7 +219,7 @@ def person_stage(
         contacts=contacts,
         number_flags=number_flags,
         campaign=campaign_domains(city, flagged),
-        sites=site_trail(city, account_flags),
+        sites=site_trail(city, account_flags, basics.tills),
         new_payees=basics.new_payees,
     )
 

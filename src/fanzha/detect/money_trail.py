@@ -20,7 +20,7 @@ from fanzha.detect.city import City
 from fanzha.detect.horizons import DAY
 from fanzha.detect.mule_payers import paid_after, payments_to_bad
 from fanzha.detect.number_features import KIND_ORDER, LONG_CALL_S
-from fanzha.detect.windows import Int64Array, KeyedStream
+from fanzha.detect.windows import BoolArray, Int64Array, KeyedStream
 
 #: Different payers a number needs before their payments flag it.
 MIN_PAYERS = 2
@@ -32,8 +32,10 @@ TRAIL_SHARE = 0.1
 MONEY_TRAIL_REASON = "CALLEES_PAID_MULES"
 
 
-def money_trail(city: City, pair_new: Int64Array, account_flags: pl.DataFrame) -> pl.DataFrame:
-    """Numbers whose callees went on to pay flagged accounts.
+def money_trail(
+    city: City, pair_new: Int64Array, account_flags: pl.DataFrame, tills: BoolArray
+) -> pl.DataFrame:
+    """Numbers whose callees went on to pay flagged accounts, tills aside (`payments_to_bad`).
 
     `account_flags` holds key and ts of each account's flag. Each (number, payer) counts from
     the moment both the payment and its payee's flag are known. Returns key, ts (when the
@@ -53,7 +55,7 @@ def money_trail(city: City, pair_new: Int64Array, account_flags: pl.DataFrame) -
         {"key": c.src[long_call], "person": callee[long_call], "ets": c.ts[long_call]}
     )
     flagged = account_flags.select(pl.col("key").alias("account"), "ts")
-    trail = paid_after(calls, payments_to_bad(city, flagged), TRAIL_WINDOW_S)
+    trail = paid_after(calls, payments_to_bad(city, flagged, tills), TRAIL_WINDOW_S)
     if trail.height == 0:
         return pl.DataFrame(
             schema={"key": pl.Int64, "ts": pl.Int64, "score": pl.Float64, "new_7d": pl.Float64}

@@ -10,19 +10,19 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from fanzha.detect.account_features import into_tills
 from fanzha.detect.city import City
+from fanzha.detect.windows import BoolArray
 
 
-def payments_to_bad(city: City, bad: pl.DataFrame) -> pl.DataFrame:
+def payments_to_bad(city: City, bad: pl.DataFrame, tills: BoolArray) -> pl.DataFrame:
     """Each payment by a local person into someone else's account in `bad` (account, ts: from
     when it is known bad): person, pts, and known, when both the payment and the account's
-    badness are known. Payments into a till (`into_tills`) are left out: lists and victims'
-    reports name platforms' and shops' accounts too, and their customers would tie every
-    site they open and every line that calls them to a ring."""
+    badness are known. Payments into a till (`tills`, per transfer: `into_tills`) are left
+    out: lists and victims' reports name platforms' and shops' accounts too, and their
+    customers would tie every site they open and every line that calls them to a ring."""
     t = city.transfers
     # Money into no account (cash, a crypto dealer) pays nobody.
-    payer = np.where((t.dst >= 0) & ~into_tills(city), city.holders(t.src), -1)
+    payer = np.where((t.dst >= 0) & ~tills, city.holders(t.src), -1)
     payee = city.holders(t.dst)
     return (
         pl.DataFrame({"person": payer, "payee": payee, "account": t.dst, "pts": t.ts})

@@ -22,7 +22,7 @@ from fanzha.detect.account_features import namings
 from fanzha.detect.city import City
 from fanzha.detect.horizons import DAY
 from fanzha.detect.mule_payers import paid_after, payments_to_bad
-from fanzha.detect.windows import Int64Array, KeyedStream, PairEvents
+from fanzha.detect.windows import BoolArray, Int64Array, KeyedStream, PairEvents
 
 #: Different payers a site needs before their payments tie it to a ring.
 MIN_PAYERS = 2
@@ -65,14 +65,15 @@ def bad_accounts(city: City, account_flags: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def site_trail(city: City, account_flags: pl.DataFrame) -> SiteTrail:
-    """The sites whose visitors went on to pay bad accounts (`bad_accounts`)."""
+def site_trail(city: City, account_flags: pl.DataFrame, tills: BoolArray) -> SiteTrail:
+    """The sites whose visitors went on to pay bad accounts (`bad_accounts`), tills aside
+    (`payments_to_bad`)."""
     net = city.net
     person = city.number_holder[net.number]
     local = person >= 0
     site, visitor, seen = city.net_sites()[local], person[local], net.ts[local]
     visits = pl.DataFrame({"key": site, "person": visitor, "ets": seen})
-    pays = payments_to_bad(city, bad_accounts(city, account_flags))
+    pays = payments_to_bad(city, bad_accounts(city, account_flags), tills)
     trail = paid_after(visits, pays, TRAIL_WINDOW_S)
     since = np.full(city.domains.len() + city.apps.len(), NEVER, dtype=np.int64)
     if trail.height == 0:
