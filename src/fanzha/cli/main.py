@@ -7,6 +7,7 @@ import typer
 from fanzha import __version__
 from fanzha.cli import (
     bench_cmd,
+    ceiling_cmd,
     demo_cmd,
     feed_cmd,
     replay_cmd,
@@ -42,6 +43,7 @@ app.command("validate")(validate_cmd.validate)
 app.command("demo")(demo_cmd.demo)
 app.command("replay")(replay_cmd.replay)
 app.command("score")(score_cmd.score)
+app.command("ceiling")(ceiling_cmd.ceiling)
 app.command("train")(train_cmd.train)
 app.command("serve")(serve_cmd.serve)
 app.command("feed")(feed_cmd.feed)

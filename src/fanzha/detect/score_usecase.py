@@ -81,7 +81,7 @@ class Score:
         return raw
 
 
-def _read_output(out: Path, name: str) -> pl.DataFrame:
+def read_output(out: Path, name: str) -> pl.DataFrame:
     spec = TABLES[name]
     if not (out / spec.file).exists():
         raise DatasetError([Problem(spec.file, 0, "", f"missing in {out}: replay writes it")])
@@ -100,9 +100,9 @@ def score_outputs(dataset: Path, out: Path) -> Score:
     if not data.has_labels():
         raise DatasetError([Problem("labels/", 0, "", f"{dataset} has no labels to score with")])
     targets = data.label("targets")
-    warnings = _read_output(out, "warnings")
-    numbers = _read_output(out, "flagged_numbers")
-    accounts = _read_output(out, "flagged_accounts")
+    warnings = read_output(out, "warnings")
+    numbers = read_output(out, "flagged_numbers")
+    accounts = read_output(out, "flagged_accounts")
     mules = data.label("accounts")
 
     first_warning = warnings.group_by("person_id").agg(pl.col("ts").min().alias("warned_ts"))
@@ -134,7 +134,7 @@ def score_outputs(dataset: Path, out: Path) -> Score:
         interception = score_interception(
             data.table("transfers"),
             data.label("losses")["event_id"],
-            _read_output(out, "stop_requests"),
+            read_output(out, "stop_requests"),
             mules["account_id"],
         )
     tiers = warnings["tier"].value_counts().sort("tier")
