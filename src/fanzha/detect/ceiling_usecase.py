@@ -138,19 +138,19 @@ def rule_moments(contacts: pl.DataFrame, sites: pl.DataFrame) -> dict[str, pl.Da
     return {rule: frame.group_by("person").agg(pl.col("ts").min()) for rule, frame in parts.items()}
 
 
-def _reach(moments: pl.DataFrame, targets: pl.DataFrame) -> tuple[Ratio, Ratio]:
-    true = int(moments["person"].is_in(targets["person_id"].implode()).sum())
-    losers = targets.filter(pl.col("first_loss_ts").is_not_null())
-    before = losers.join(moments, left_on="person_id", right_on="person").filter(
-        pl.col("ts") < pl.col("first_loss_ts")
-    )
-    return Ratio(true, moments.height), Ratio(before.height, losers.height)
-
-
-def _reached(targets: pl.DataFrame, first: pl.DataFrame, person_column: str) -> pl.Series:
-    """Per loser (in `targets` order): reached (`first` ts) strictly before the first loss."""
-    joined = targets.join(first, left_on="person_id", right_on=person_column, how="left")
+def _reached(losers: pl.DataFrame, first: pl.DataFrame, person_column: str) -> pl.Series:
+    """Per loser (in `losers` order): reached (`first` ts) strictly before the first loss."""
+    joined = losers.join(first, left_on="person_id", right_on=person_column, how="left")
     return (joined["ts"] < joined["first_loss_ts"]).fill_null(False)
+
+
+def _reach(
+    moments: pl.DataFrame, targets: pl.DataFrame, losers: pl.DataFrame
+) -> tuple[Ratio, Ratio]:
+    """(precision, pre-loss recall) of warning each person at their moment."""
+    true = int(moments["person"].is_in(targets["person_id"].implode()).sum())
+    before = int(_reached(losers, moments, "person").sum())
+    return Ratio(true, moments.height), Ratio(before, losers.height)
 
 
 def ceiling(dataset: Path, out: Path | None = None) -> Ceiling:
@@ -159,9 +159,11 @@ def ceiling(dataset: Path, out: Path | None = None) -> Ceiling:
     if not data.has_labels():
         raise DatasetError([Problem("labels/", 0, "", f"{dataset} has no labels to read")])
     targets = data.label("targets")
-    moments = rule_moments(*_ring_moments(data))
-    rules = [RuleReach(rule, RULES[rule], *_reach(moments[rule], targets)) for rule in RULES]
     losers = targets.filter(pl.col("first_loss_ts").is_not_null())
+    moments = rule_moments(*_ring_moments(data))
+    rules = [
+        RuleReach(rule, RULES[rule], *_reach(moments[rule], targets, losers)) for rule in RULES
+    ]
     engaged = losers.with_columns(reached=_reached(losers, moments[ENGAGED], "person"))
     by_type = (
         engaged.group_by("scam_type")
