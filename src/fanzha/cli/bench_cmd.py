@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from fanzha.cli.dataset_errors import exit_on_dataset_error
+
 bench_app = typer.Typer(help="Measure speed and memory; prints a table.", no_args_is_help=True)
 
 
@@ -78,15 +80,11 @@ def bench_trace(
     """Build the ledger index (ids encoded + CSR) and time traces from random transfers; or,
     with --city, score the stop-payment planner against the blacklist-only reference."""
     if city:
-        from fanzha.io.problems import DatasetError
         from fanzha.stoppay.compare_usecase import compare_planners
         from fanzha.stoppay.replay_planner import PlannerSettings
 
-        try:
+        with exit_on_dataset_error():
             table = [row for c in city for row in compare_planners(c, PlannerSettings())]
-        except DatasetError as exc:
-            Console(stderr=True).print(str(exc), markup=False)
-            raise typer.Exit(2) from exc
         print_rows("fanzha bench trace: interception per typology", table)
         return
     from fanzha.bench.trace_bench import run

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from fanzha.io.problems import DatasetError
+from fanzha.cli.dataset_errors import exit_on_dataset_error
 
 
 def ceiling(
@@ -26,11 +26,8 @@ def ceiling(
     from fanzha.detect.ceiling_usecase import ENGAGED
     from fanzha.detect.ceiling_usecase import ceiling as reach
 
-    try:
+    with exit_on_dataset_error():
         result = reach(dataset, out)
-    except DatasetError as exc:
-        Console(stderr=True).print(str(exc), markup=False)
-        raise typer.Exit(2) from exc
     if as_json:
         typer.echo(json.dumps(result.to_json(), indent=1, sort_keys=True))
         return

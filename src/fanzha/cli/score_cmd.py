@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from fanzha.io.problems import DatasetError
+from fanzha.cli.dataset_errors import exit_on_dataset_error
 
 
 def score(
@@ -21,11 +21,8 @@ def score(
     """Score a replay's outputs against the dataset's labels/ as DATASET.md defines it."""
     from fanzha.detect.score_usecase import score_outputs
 
-    try:
+    with exit_on_dataset_error():
         result = score_outputs(dataset, out)
-    except DatasetError as exc:
-        Console(stderr=True).print(str(exc), markup=False)
-        raise typer.Exit(2) from exc
     if as_json:
         typer.echo(json.dumps(result.to_json(), indent=1, sort_keys=True))
         return
