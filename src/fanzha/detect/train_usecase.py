@@ -47,16 +47,16 @@ SEED = 20260301
 #: Boosters per fit, seeds SEED, SEED + 1, ...: models trained with one booster on the same
 #: cities and another seed flagged two to four times as many innocents at their thresholds.
 BAG = 3
-#: Entity precision every stage's threshold aims for on out-of-fold cities, warnings included:
-#: above the 99% goal, as unseen cities differ more from the training ones than the folds do
+#: Entity precision the account and person thresholds aim for on out-of-fold cities: above
+#: the 99% goal, as unseen cities differ more from the training ones than the folds do
 #: from each other.
 TARGET_PRECISION = 0.995
 #: Numbers aim lower. Out of fold their innocents come from fold models weaker than the
-#: shipped one: at a cut of 0.93 the forty-one-city candidate's folds flagged 2.5 innocent numbers
-#: per city of our simulator, the shipped 51-city model 1.1 per unseen city of it. Aimed at
-#: 98 % out of fold, the shipped flags were 99.3 % right on our unseen cities and 98.3 % on
-#: other authors' (docs/benchmarks.md, "The twenty-first revision"), and a ring's victims are
-#: warned earlier once its lines are known.
+#: shipped one: at a cut of 0.93 the forty-one-city candidate's folds flagged 2.5 innocent
+#: numbers per city of our simulator, the nineteenth revision's 51-city model 1.1 per unseen
+#: city of it. Aimed at 98 % out of fold, the shipped flags were 99.3 % right on our unseen
+#: cities and 98.3 % on other authors' (docs/benchmarks.md, "The twenty-first revision"), and
+#: a ring's victims are warned earlier once its lines are known.
 NUMBER_TARGET_PRECISION = 0.98
 MAX_NEGATIVES_PER_POSITIVE = 30
 PARAMS: dict[str, Any] = {
