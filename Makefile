@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint bench clean
 
+# --no-cache-dir: a CI machine may have little disk, and a wheel cache doubles what the install writes.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade "pip==26.3"
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet --no-cache-dir --upgrade "pip==26.3"
+	$(BIN)/pip install --quiet --no-cache-dir -e ".[test]"
 	touch $(STAMP)
 
 demo: $(STAMP)
