@@ -159,7 +159,7 @@ def test_feed_command_publishes_and_names_bad_input(
     assert sum(int(e["count"]) for e in _entries(redis_url, stream_name)) == total
 
     missing = runner.invoke(app, ["feed", str(tmp_path / "nowhere"), "--to", redis_url])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2
     assert "not a directory" in missing.output
     unreachable = runner.invoke(app, ["feed", str(small_city), "--to", "redis://127.0.0.1:1/0"])
     assert unreachable.exit_code == 1

@@ -37,19 +37,16 @@ def feed(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from fanzha.cli.dataset_errors import exit_on_dataset_error
     from fanzha.io.dataset import Dataset
-    from fanzha.io.problems import DatasetError
     from fanzha.io.redis_feed import FeedProgress, publish, slice_count
 
     console = Console(stderr=True)
     if step <= 0 or chunk <= 0 or speed < 0:
         raise typer.BadParameter("--step and --chunk must be positive and --speed 0 or more")
-    try:
+    with exit_on_dataset_error():
         source = Dataset(dataset)
         start = source.meta.start
-    except DatasetError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(1) from exc
     client = redis.Redis.from_url(to)
     try:
         client.ping()
@@ -57,9 +54,13 @@ def feed(
         typer.echo(f"cannot reach {to}: {exc}", err=True)
         raise typer.Exit(1) from exc
 
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
-    ) as progress:
+    # The tables are read as the feed first needs them: one that breaks the format ends it.
+    with (
+        exit_on_dataset_error(),
+        Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
+        ) as progress,
+    ):
         task = progress.add_task("slices", total=slice_count(source, step))
 
         def show(at: FeedProgress) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from fanzha.cli.dataset_errors import exit_on_dataset_error
 from fanzha.trace.attribution import Attribution
 from fanzha.trace.tracer import TraceOptions
 
@@ -47,13 +49,23 @@ def _show(title: str, frame: pl.DataFrame, limit: int, csv: Path | None) -> None
         frame.write_csv(csv)
 
 
-def _traced(dataset: Path, attribution: Attribution) -> tuple[Dataset, pl.DataFrame]:
-    """The dataset and every report's traced flows, which each view summarises."""
+def _show_view(
+    dataset: Path,
+    attribution: Attribution,
+    view: Callable[[Dataset, pl.DataFrame], pl.DataFrame],
+    *,
+    title: str,
+    limit: int,
+    csv: Path | None,
+) -> None:
+    """Trace every report of the dataset and show one view of the traced flows."""
     from fanzha.io.dataset import Dataset
     from fanzha.trace.investigate_usecase import report_flows
 
-    data = Dataset(dataset)
-    return data, report_flows(data, TraceOptions(attribution=attribution))
+    with exit_on_dataset_error():
+        data = Dataset(dataset)
+        frame = view(data, report_flows(data, TraceOptions(attribution=attribution)))
+    _show(title, frame, limit, csv)
 
 
 @investigate_app.command("holders")
@@ -66,8 +78,14 @@ def holders(
     """People behind many cards that carried victims' money (断卡)."""
     from fanzha.trace.investigate_usecase import holders_view
 
-    data, flows = _traced(dataset, attribution)
-    _show("holders of cards victims' money passed through", holders_view(data, flows), limit, csv)
+    _show_view(
+        dataset,
+        attribution,
+        holders_view,
+        title="holders of cards victims' money passed through",
+        limit=limit,
+        csv=csv,
+    )
 
 
 @investigate_app.command("hubs")
@@ -80,8 +98,14 @@ def hubs(
     """Accounts the money of the most victims passes through."""
     from fanzha.trace.investigate_usecase import hubs_view
 
-    data, flows = _traced(dataset, attribution)
-    _show("accounts most victims' money passed through", hubs_view(data, flows), limit, csv)
+    _show_view(
+        dataset,
+        attribution,
+        hubs_view,
+        title="accounts most victims' money passed through",
+        limit=limit,
+        csv=csv,
+    )
 
 
 @investigate_app.command("cashout")
@@ -94,5 +118,11 @@ def cashout(
     """Cash-out points by channel, bank and the holder's district."""
     from fanzha.trace.investigate_usecase import cashout_view
 
-    data, flows = _traced(dataset, attribution)
-    _show("where traced money was cashed out", cashout_view(data, flows), limit, csv)
+    _show_view(
+        dataset,
+        attribution,
+        cashout_view,
+        title="where traced money was cashed out",
+        limit=limit,
+        csv=csv,
+    )

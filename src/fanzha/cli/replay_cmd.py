@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from fanzha.io.problems import DatasetError
+from fanzha.cli.dataset_errors import exit_on_dataset_error
 
 
 def replay(
@@ -28,12 +28,8 @@ def replay(
 
     console = Console(stderr=True)
     mode = Mode.BLACKLIST if blacklist else Mode.ENGINE
-    try:
-        with console.status("replaying") as status:
-            summary = run(dataset, out, model, mode, lambda step: status.update(f"replay: {step}"))
-    except DatasetError as exc:
-        console.print(str(exc), markup=False)
-        raise typer.Exit(2) from exc
+    with exit_on_dataset_error(), console.status("replaying") as status:
+        summary = run(dataset, out, model, mode, lambda step: status.update(f"replay: {step}"))
     table = Table("", "value", title=f"fanzha replay ({summary.mode}) -> {out}")
     table.add_row("events", f"{summary.events:,}")
     table.add_row("seconds", f"{summary.seconds:,.2f}")

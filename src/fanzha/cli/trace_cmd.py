@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.tree import Tree
 
-from fanzha.io.problems import DatasetError
+from fanzha.cli.dataset_errors import exit_on_dataset_error
 from fanzha.trace.attribution import Attribution
 from fanzha.trace.fund_flow import FundFlowGraph, china_time, yuan_label
 from fanzha.trace.fund_flow_html import render_html
@@ -40,11 +40,12 @@ def trace(
 
     err = Console(stderr=True)
     options = TraceOptions(attribution=attribution, max_hops=max_hops, dust_fen=round(dust * 100))
-    try:
-        graph = trace_case(Dataset(dataset), report, options, at_report=at_report)
-    except (CaseTraceError, DatasetError) as exc:
-        err.print(str(exc), markup=False)
-        raise typer.Exit(1) from exc
+    with exit_on_dataset_error():
+        try:
+            graph = trace_case(Dataset(dataset), report, options, at_report=at_report)
+        except CaseTraceError as exc:
+            err.print(str(exc), markup=False)
+            raise typer.Exit(1) from exc
     Console().print(fund_flow_tree(graph))
     out.mkdir(parents=True, exist_ok=True)
     json_path, html_path = out / f"{report}.json", out / f"{report}.html"

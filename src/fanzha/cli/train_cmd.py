@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from fanzha.io.problems import DatasetError
+from fanzha.cli.dataset_errors import exit_on_dataset_error
 
 
 def train(
@@ -40,7 +40,8 @@ def train(
     from fanzha.io.dataset import Dataset
 
     console = Console(stderr=True)
-    labelled = [d for d in datasets if Dataset(d).has_labels()]
+    with exit_on_dataset_error():
+        labelled = [d for d in datasets if Dataset(d).has_labels()]
     unlabelled = [d for d in datasets if d not in labelled]
     if len(labelled) < 2:
         console.print(f"fanzha train: {len(labelled)} labelled dataset(s); two or more are needed")
@@ -51,16 +52,12 @@ def train(
             f"{len(outcomes or [])} --outcomes file(s): give one per such dataset, in order"
         )
         raise typer.Exit(2)
-    try:
-        with console.status("training") as status:
-            rows = OutcomeRows()
-            if unlabelled:
-                status.update("train: labelling moments by recorded outcomes")
-                rows = outcome_rows(unlabelled, outcomes or [], DetectModel.load(engine_model))
-            model = run(labelled, out, lambda step: status.update(f"train: {step}"), rows)
-    except DatasetError as exc:
-        console.print(str(exc), markup=False)
-        raise typer.Exit(2) from exc
+    with exit_on_dataset_error(), console.status("training") as status:
+        rows = OutcomeRows()
+        if unlabelled:
+            status.update("train: labelling moments by recorded outcomes")
+            rows = outcome_rows(unlabelled, outcomes or [], DetectModel.load(engine_model))
+        model = run(labelled, out, lambda step: status.update(f"train: {step}"), rows)
     Console().print(f"wrote {out} ({out.stat().st_size / 1024:,.0f} KiB)")
     Console().print_json(
         json.dumps(
