@@ -23,8 +23,9 @@ COMMANDS: dict[str, Arguments] = {
     "investigate holders": lambda data, tmp: ["investigate", "holders", data],
     "investigate hubs": lambda data, tmp: ["investigate", "hubs", data],
     "investigate cashout": lambda data, tmp: ["investigate", "cashout", data],
-    # Port 1: the dataset is checked before the broker is reached.
+    # Port 1: the dataset is checked before the broker is reached, or the service started.
     "feed": lambda data, tmp: ["feed", data, "--to", "redis://127.0.0.1:1/0"],
+    "serve": lambda data, tmp: ["serve", "--feed", data, "--port", "1"],
 }
 
 

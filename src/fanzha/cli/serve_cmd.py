@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from fanzha.cli.dataset_errors import exit_on_dataset_error
+
 
 def serve(
     *,
@@ -56,12 +58,13 @@ def serve(
 
     settings = ServiceSettings() if database is None else ServiceSettings(database_url=database)
     console = Console()
-    source = None if feed is None else Dataset(feed)
     clock = wall_clock
-    if source is not None:
-        if speed <= 0:
-            raise typer.BadParameter("must be positive", param_hint="--speed")
-        clock = AcceleratedClock(source.meta.start + int(catch_up_hours * 3600), speed)
+    with exit_on_dataset_error():
+        source = None if feed is None else Dataset(feed)
+        if source is not None:
+            if speed <= 0:
+                raise typer.BadParameter("must be positive", param_hint="--speed")
+            clock = AcceleratedClock(source.meta.start + int(catch_up_hours * 3600), speed)
     if demo_logins:
         if source is None:
             raise typer.BadParameter(
@@ -69,7 +72,7 @@ def serve(
             )
         store = Database(settings.database_url)
         store.migrate()
-        with store.session() as session:
+        with exit_on_dataset_error(), store.session() as session:
             logins = create_demo_logins(session, source, clock())
         store.dispose()
         table = Table("user", "password", "role", "scope", title="demo logins")
