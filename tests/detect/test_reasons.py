@@ -39,9 +39,28 @@ def test_codes_rank_positive_pushes_strongest_first() -> None:
             [-1.0, -2.0, -0.5, -0.1, 0.0],
         ]
     )
-    assert reason_codes(contributions, features, PERSON_REASONS) == [
+    values = np.array([[600.0, 2.0, 1.0, 70.0], [0.0, 0.0, 0.0, 30.0]])
+    assert reason_codes(contributions, values, features, PERSON_REASONS) == [
         "CALL_FLAGGED_NUMBER_LONG;CONTACT_FLAGGED_NUMBER;AGE_GROUP",
         "MODEL_SCORE",
+    ]
+
+
+def test_a_code_is_given_only_when_true_of_the_row() -> None:
+    features = ("kind_service", "kind_mobile", "has_holder", "age_days", "new_24h")
+    # Every feature pushes up, strongest first; the bias is last.
+    contributions = np.array([[5.0, 4.0, 3.0, 2.0, 1.0, 0.0]] * 3)
+    values = np.array(
+        [
+            [0.0, 1.0, 1.0, -1.0, 40.0],  # a mobile line with a holder and no activation date
+            [1.0, 0.0, 0.0, 3.0, 40.0],  # a service line, no holder, activated 3 days ago
+            [0.0, 0.0, 1.0, 0.5, 40.0],  # neither kind, a holder, activated half a day ago
+        ]
+    )
+    assert reason_codes(contributions, values, features, NUMBER_REASONS) == [
+        "MOBILE_NUMBER;FANOUT_STRANGERS",
+        "SERVICE_NUMBER;NO_LOCAL_HOLDER;NEW_NUMBER",
+        "NEW_NUMBER;FANOUT_STRANGERS",
     ]
 
 

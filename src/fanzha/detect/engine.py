@@ -330,6 +330,14 @@ def flags(scored: pl.DataFrame, threshold: float) -> pl.DataFrame:
     return scored[rows]
 
 
+def _explained(stage: StageModel, rows: pl.DataFrame, names: dict[str, str]) -> list[str]:
+    """The reason codes of each of the stage's scored rows."""
+    if rows.height == 0:
+        return []
+    values = rows.select(stage.features).to_numpy()
+    return reason_codes(stage.contributions(rows), values, stage.features, names)
+
+
 def _flag_table(
     scored: pl.DataFrame,
     stage: StageModel,
@@ -338,9 +346,7 @@ def _flag_table(
     id_column: str,
 ) -> pl.DataFrame:
     first = flags(scored, stage.threshold)
-    reasons = (
-        reason_codes(stage.contributions(first), stage.features, names) if first.height else []
-    )
+    reasons = _explained(stage, first, names)
     return pl.DataFrame(
         {
             id_column: vocabulary.gather(first["key"].to_numpy()),
@@ -379,11 +385,7 @@ def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
         candidates["score"].to_numpy(),
     )
     chosen = candidates[sent]
-    reasons = (
-        reason_codes(model.person.contributions(chosen), model.person.features, PERSON_REASONS)
-        if chosen.height
-        else []
-    )
+    reasons = _explained(model.person, chosen, PERSON_REASONS)
     warnings = (
         pl.DataFrame(
             {

@@ -6,6 +6,8 @@ Each decision lists the codes of the features that pushed its score up most (Lig
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import numpy.typing as npt
 
@@ -128,19 +130,60 @@ PERSON_REASONS: dict[str, str] = {
 MAX_REASONS = 3
 
 
+def _set(value: float) -> bool:
+    return value > 0
+
+
+def _unset(value: float) -> bool:
+    return value == 0
+
+
+def _known(value: float) -> bool:
+    return value >= 0
+
+
+#: Features whose code names a state the decision's row may not be in, and the test of that
+#: state. The other state can push a score up too (a mobile line is not a service number, an
+#: unknown activation date weighs like a recent one), but its code would then tell the officer
+#: something false ("SERVICE_NUMBER" on a mobile line), so it is not given.
+NAMED_STATE: dict[str, Callable[[float], bool]] = {
+    "kind_overseas": _set,
+    "kind_voip": _set,
+    "kind_mobile": _set,
+    "kind_service": _set,
+    "has_holder": _unset,  # NO_LOCAL_HOLDER
+    "age_days": _known,  # NEW_NUMBER, NEW_ACCOUNT: -1 when the registry gave no date
+    "holder_outside": _set,
+    "row_is_named": _set,
+    "listed": _set,
+    "known_bad": _set,
+    "row_is_transfer": _set,
+    "row_amount": _set,
+    "row_new_payee": _set,
+}
+
+
 def reason_codes(
-    contributions: FloatArray, features: tuple[str, ...], names: dict[str, str]
+    contributions: FloatArray,
+    values: FloatArray,
+    features: tuple[str, ...],
+    names: dict[str, str],
 ) -> list[str]:
-    """Per row, the `;`-joined codes of the features that raised its score most."""
+    """Per row, the `;`-joined codes of the features that raised its score most and whose
+    code is true of the row (`values`: the rows' features, in `features` order)."""
     pushes = contributions[:, : len(features)]
     order = np.argsort(-pushes, axis=1, kind="stable")
     out: list[str] = []
-    for row, ranked in zip(pushes, order, strict=True):
+    for row, value, ranked in zip(pushes, values, order, strict=True):
         codes: list[str] = []
         for j in ranked:
             if row[j] <= 0 or len(codes) == MAX_REASONS:
                 break
-            code = names[features[int(j)]]
+            feature = features[int(j)]
+            state = NAMED_STATE.get(feature)
+            if state is not None and not state(float(value[j])):
+                continue
+            code = names[feature]
             if code not in codes:
                 codes.append(code)
         out.append(";".join(codes) if codes else "MODEL_SCORE")
