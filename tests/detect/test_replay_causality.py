@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from fanzha.detect.reasons import NUMBER_REASONS
 from fanzha.detect.replay_usecase import Mode, replay
 from fanzha.detect.score_usecase import score_outputs
+from fanzha.detect.scoring_model import DetectModel
 from fanzha.io.dataset import Dataset
 from fanzha.io.schema import INPUT_TABLES, TABLES
 from fanzha.io.table_writer import write_table
@@ -80,3 +83,29 @@ def test_engine_finds_fraud_in_a_small_city(city: Path, tmp_path: Path) -> None:
     reference = replay(city, tmp_path / "ref", mode=Mode.BLACKLIST)
     assert reference.mode is Mode.BLACKLIST
     assert score.warning_recall.value > score_outputs(city, tmp_path / "ref").warning_recall.value
+
+
+def _own_flags(out: Path) -> pl.DataFrame:
+    """Numbers flagged for their own calling, not tied to flagged ones."""
+    frame = pl.read_csv(out / TABLES["flagged_numbers"].file, infer_schema=False)
+    behaviour = sorted({*NUMBER_REASONS.values(), "MODEL_SCORE"})
+    first_code = frame["reasons"].str.split(";").list.first()
+    return frame.filter(first_code.is_in(behaviour)).with_columns(pl.col("score").cast(float))
+
+
+def test_a_number_weighs_on_warnings_below_the_level_it_is_published_at(
+    city: Path, tmp_path: Path
+) -> None:
+    replay(city, tmp_path / "shipped")
+    loose = _own_flags(tmp_path / "shipped")
+    level = (loose["score"].min() + loose["score"].max()) / 2
+    strict = tmp_path / "strict.json"
+    replace(DetectModel.load(), number_publish=level).save(strict)
+    replay(city, tmp_path / "strict", model_path=strict)
+    warnings = TABLES["warnings"].file
+    assert (tmp_path / "strict" / warnings).read_bytes() == (
+        tmp_path / "shipped" / warnings
+    ).read_bytes()
+    tight = _own_flags(tmp_path / "strict")
+    assert tight["score"].min() >= level
+    assert set(tight["number"]) < set(loose["number"])

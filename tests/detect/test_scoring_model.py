@@ -3,6 +3,7 @@ boosters scores the logistic of their mean log-odds, and its reasons add up to i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lightgbm as lgb
@@ -59,11 +60,17 @@ def test_a_bag_scores_its_mean_log_odds_and_its_reasons_add_up() -> None:
 def test_a_model_file_of_one_booster_per_stage_still_loads(tmp_path: Path) -> None:
     x, boosters = _boosters(2)
     bagged = StageModel(("a", "b"), boosters, 0.5)
-    model = DetectModel(bagged, bagged, bagged, tier1=0.9, tier2=0.7, notes={})
+    model = DetectModel(bagged, bagged, bagged, tier1=0.9, tier2=0.7, number_publish=0.6, notes={})
     model.save(tmp_path / "bag.json")
     again = DetectModel.load(tmp_path / "bag.json")
     frame = pl.DataFrame({"a": x[:, 0], "b": x[:, 1]})
     assert again.person.predict(frame).tolist() == bagged.predict(frame).tolist()
+    assert again.number_publish == 0.6
+    # A file written before numbers had two levels publishes every line it weighs.
+    raw = json.loads((tmp_path / "bag.json").read_text(encoding="utf-8"))
+    del raw["number_publish"]
+    (tmp_path / "one_level.json").write_text(json.dumps(raw), encoding="utf-8")
+    assert DetectModel.load(tmp_path / "one_level.json").number_publish == 0.5
     # A file written before bags: `booster`, one per stage.
     single = {**bagged.to_json(), "booster": boosters[0].model_to_string()}
     del single["boosters"]

@@ -64,6 +64,7 @@ def train(
             {
                 "thresholds": {
                     "number": model.number.threshold,
+                    "number_publish": model.number_publish,
                     "account": model.account.threshold,
                     "person": model.person.threshold,
                     "tier2": model.tier2,

@@ -67,11 +67,12 @@ class Decisions:
 
 @dataclass
 class StageFrames:
-    """What decisions need of the scored stages: the rows where each number and account was
-    first flagged (features kept for the reasons) and every scored person moment. The bulk
-    of number and account rows is let go as soon as their time-stamped scores are taken."""
+    """What decisions need of the scored stages: the rows where each number was first
+    published and each account first flagged (features kept for the reasons) and every
+    scored person moment. The bulk of number and account rows is let go as soon as their
+    time-stamped scores are taken."""
 
-    number_flags: pl.DataFrame
+    number_published: pl.DataFrame
     number_links: pl.DataFrame
     number_trail: pl.DataFrame
     account_flags: pl.DataFrame
@@ -286,6 +287,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
     numbers = scored_by(with_co_exposure(city, moments, basics.follow, co), model.number)
     del moments
     number_flags = flags(numbers, model.number.threshold)
+    number_published = flags(numbers, model.number_publish)
     numbers, number_links = with_campaign_links(city, numbers, number_flags)
     numbers = suspect_rows(numbers)
     progress("exposure")
@@ -308,7 +310,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
         account_threshold=model.account.threshold,
     )
     return StageFrames(
-        number_flags,
+        number_published,
         number_links,
         trailed.trail,
         account_flags,
@@ -339,13 +341,13 @@ def _explained(stage: StageModel, rows: pl.DataFrame, names: dict[str, str]) -> 
 
 
 def _flag_table(
-    scored: pl.DataFrame,
+    first: pl.DataFrame,
     stage: StageModel,
     names: dict[str, str],
     vocabulary: pl.Series,
     id_column: str,
 ) -> pl.DataFrame:
-    first = flags(scored, stage.threshold)
+    """The output table of the rows where each entity was first flagged (`flags`)."""
     reasons = _explained(stage, first, names)
     return pl.DataFrame(
         {
@@ -406,7 +408,7 @@ def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
         flagged_numbers=pl.concat(
             [
                 _flag_table(
-                    frames.number_flags, model.number, NUMBER_REASONS, city.numbers, "number"
+                    frames.number_published, model.number, NUMBER_REASONS, city.numbers, "number"
                 ),
                 _tie_table(frames.number_links, SHARED_DOMAIN_REASON, city.numbers),
                 _tie_table(frames.number_trail, MONEY_TRAIL_REASON, city.numbers),

@@ -87,13 +87,20 @@ class StageModel:
 
 @dataclass(frozen=True)
 class DetectModel:
-    """Number, account and person models; person scores map to tiers by tier1 and tier2."""
+    """Number, account and person models; person scores map to tiers by tier1 and tier2.
+
+    A number has two levels. From `number.threshold` the engine weighs the line as a fraud
+    caller when it judges the people the line reaches; from `number_publish`, higher, it
+    also lists the line in flagged_numbers, for carriers to act on. A warning needs the
+    person's own behaviour too; a published line is acted on by itself.
+    """
 
     number: StageModel
     account: StageModel
     person: StageModel
     tier1: float  # person score from which a warning is tier 1 (in person)
     tier2: float  # ... tier 2 (a call); from person.threshold up to here, tier 3
+    number_publish: float  # number score from which a line is published as a fraud number
     notes: dict[str, Any]
 
     def save(self, path: Path) -> None:
@@ -104,6 +111,7 @@ class DetectModel:
             "person": self.person.to_json(),
             "tier1": self.tier1,
             "tier2": self.tier2,
+            "number_publish": self.number_publish,
             "notes": self.notes,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,11 +129,14 @@ class DetectModel:
         raw = json.loads(text)
         if raw.get("format") != MODEL_FORMAT:
             raise ValueError(f"{where}: not a {MODEL_FORMAT} model file")
+        number = StageModel.from_json(raw["number"])
         return cls(
-            number=StageModel.from_json(raw["number"]),
+            number=number,
             account=StageModel.from_json(raw["account"]),
             person=StageModel.from_json(raw["person"]),
             tier1=float(raw["tier1"]),
             tier2=float(raw["tier2"]),
+            # Files from before the two levels published every line they weighed.
+            number_publish=float(raw.get("number_publish", number.threshold)),
             notes=dict(raw.get("notes", {})),
         )

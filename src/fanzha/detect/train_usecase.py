@@ -51,12 +51,13 @@ BAG = 3
 #: the 99% goal, as unseen cities differ more from the training ones than the folds do
 #: from each other.
 TARGET_PRECISION = 0.995
-#: Numbers aim lower. Out of fold their innocents come from fold models weaker than the
-#: shipped one: at a cut of 0.93 the forty-one-city candidate's folds flagged 2.5 innocent
-#: numbers per city of our simulator, the nineteenth revision's 51-city model 1.1 per unseen
-#: city of it. Aimed at 98 % out of fold, the shipped flags were 99.3 % right on our unseen
-#: cities and 98.3 % on other authors' (docs/benchmarks.md, "The twenty-first revision"), and
-#: a ring's victims are warned earlier once its lines are known.
+#: The level from which a number weighs as a fraud caller on the people it reaches aims
+#: lower. Out of fold its innocents come from fold models weaker than the shipped one: at a
+#: cut of 0.93 the forty-one-city candidate's folds flagged 2.5 innocent numbers per city of
+#: our simulator, the nineteenth revision's 51-city model 1.1 per unseen city of it. Aimed at
+#: 98 % out of fold, a ring's victims are warned earlier once its lines are known
+#: (docs/benchmarks.md, "The twenty-first revision"). Lines are published from the
+#: TARGET_PRECISION level (DetectModel.number_publish).
 NUMBER_TARGET_PRECISION = 0.98
 MAX_NEGATIVES_PER_POSITIVE = 30
 PARAMS: dict[str, Any] = {
@@ -267,7 +268,15 @@ class _Fitted:
     fit: dict[str, float]
 
 
-def _number_stage(cities: list[LabelledCity]) -> tuple[_Fitted, list[pl.DataFrame]]:
+@dataclass
+class _FittedNumbers(_Fitted):
+    """The number stage also has the level from which it publishes a line, and its fit."""
+
+    publish: float
+    publish_fit: dict[str, float]
+
+
+def _number_stage(cities: list[LabelledCity]) -> tuple[_FittedNumbers, list[pl.DataFrame]]:
     """Two passes as the engine runs them; returns the out-of-fold rows with campaign ties."""
     n1 = [number_features(c.city, c.basics.pairs, c.basics.follow) for c in cities]
     ys = [c.fraud_numbers[f["key"].to_numpy()] for c, f in zip(cities, n1, strict=True)]
@@ -278,10 +287,12 @@ def _number_stage(cities: list[LabelledCity]) -> tuple[_Fitted, list[pl.DataFram
     ]
     del n1
     oof = _out_of_fold(frames, ys, NUMBER_FEATURES)
-    threshold, fit = _entity_threshold(
-        oof, [c.fraud_numbers for c in cities], NUMBER_TARGET_PRECISION
+    truth = [c.fraud_numbers for c in cities]
+    threshold, fit = _entity_threshold(oof, truth, NUMBER_TARGET_PRECISION)
+    publish, publish_fit = _entity_threshold(oof, truth, TARGET_PRECISION)
+    fitted = _FittedNumbers(
+        _fit(frames, ys, NUMBER_FEATURES), threshold, fit, max(publish, threshold), publish_fit
     )
-    fitted = _Fitted(_fit(frames, ys, NUMBER_FEATURES), threshold, fit)
     linked = [
         with_campaign_links(c.city, f, flags(f, threshold))[0]
         for c, f in zip(cities, oof, strict=True)
@@ -394,10 +405,12 @@ def train(
         person=StageModel(PERSON_FEATURES, person.boosters, p_thr),
         tier2=p_thr + (1.0 - p_thr) * 0.5,
         tier1=p_thr + (1.0 - p_thr) * 0.9,
+        number_publish=number.publish,
         notes={
             "datasets": [Path(d).name for d in datasets],
             "out_of_fold": {
                 "number": number.fit,
+                "number_published": number.publish_fit,
                 "account": account.fit,
                 "person": person.fit,
             },
