@@ -116,6 +116,9 @@ def test_outcomes_move_the_person_model(cities: dict[str, Path], tmp_path: Path)
     shipped = DetectModel.load(None)
     labelled = [cities["a"], cities["b"]]
     base = train(labelled, tmp_path / "base.json")
+    # A number is published from the 99.5 % cut and weighs from the 98 % one, at or below it.
+    assert base.number_publish >= base.number.threshold
+    assert set(base.notes["out_of_fold"]["number_published"]) == {"precision", "recall"}
     scores = {}
     for outcome in ("false_alarm", "dissuaded"):
         csv = _all_warnings_were(cities, outcome, tmp_path / f"{outcome}.csv")

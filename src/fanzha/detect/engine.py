@@ -414,8 +414,8 @@ def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
                 _tie_table(frames.number_trail, MONEY_TRAIL_REASON, city.numbers),
             ]
         )
-        # A number tied to a campaign or a money trail before its own behaviour crossed is
-        # flagged once, then.
+        # A number tied to a campaign or a money trail before its own behaviour reached the
+        # publish level is listed once, then.
         .sort("ts", "number")
         .unique("number", keep="first", maintain_order=True),
         flagged_accounts=_flag_table(

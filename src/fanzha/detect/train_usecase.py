@@ -290,9 +290,7 @@ def _number_stage(cities: list[LabelledCity]) -> tuple[_FittedNumbers, list[pl.D
     truth = [c.fraud_numbers for c in cities]
     threshold, fit = _entity_threshold(oof, truth, NUMBER_TARGET_PRECISION)
     publish, publish_fit = _entity_threshold(oof, truth, TARGET_PRECISION)
-    fitted = _FittedNumbers(
-        _fit(frames, ys, NUMBER_FEATURES), threshold, fit, max(publish, threshold), publish_fit
-    )
+    fitted = _FittedNumbers(_fit(frames, ys, NUMBER_FEATURES), threshold, fit, publish, publish_fit)
     linked = [
         with_campaign_links(c.city, f, flags(f, threshold))[0]
         for c, f in zip(cities, oof, strict=True)
