@@ -81,15 +81,23 @@ def known_bad_asof(city: City, account: Int64Array, ts: Int64Array) -> FloatArra
     return ScoreHistory(key, when, np.ones(key.size)).running_max(account, ts)
 
 
-def into_tills(city: City, new_payees: Int64Array) -> BoolArray:
-    """Per transfer, whether its payee was a till as it was paid: TILL_SENDERS_7D new senders
-    (`new_payees`, per transfer) in the week up to it. A list or a victim's report may name a
-    platform's or a shop's account, and a shop's customers are not a ring's victims."""
+def new_senders(city: City, new_payees: Int64Array) -> KeyedStream:
+    """Payments from new senders (`new_payees`, per transfer), keyed by the account paid:
+    TILL_SENDERS_7D of them in a week make a till."""
     t = city.transfers
     paid = t.dst >= 0
-    inflow = KeyedStream(t.dst[paid], t.ts[paid], city.stream_origin, new=new_payees[paid])
+    return KeyedStream(t.dst[paid], t.ts[paid], city.stream_origin, new=new_payees[paid])
+
+
+def into_tills(city: City, new_payees: Int64Array) -> BoolArray:
+    """Per transfer, whether its payee was a till as it was paid (`new_senders`). A list or a
+    victim's report may name a platform's or a shop's account, and a shop's customers are not
+    a ring's victims."""
+    t = city.transfers
+    paid = t.dst >= 0
     till = np.zeros(t.ts.size, dtype=bool)
-    till[paid] = inflow.at(t.dst[paid], t.ts[paid]).sum("new", 7 * DAY) >= TILL_SENDERS_7D
+    senders = new_senders(city, new_payees).at(t.dst[paid], t.ts[paid])
+    till[paid] = senders.sum("new", 7 * DAY) >= TILL_SENDERS_7D
     return till
 
 

@@ -90,6 +90,7 @@ class City:
     transfers: Transfers
     report_ts: Int64Array  # one row per (report, paid_to account)
     report_account: Int64Array
+    report_person: Int64Array  # the reporting resident's code, -1 if not a resident
     lists: Lists
 
     @property
@@ -214,9 +215,12 @@ def load_city(dataset: TableSource) -> City:
     contacts = _contacts(_calls(dataset.table("calls"), vocab), _sms(dataset.table("sms"), vocab))
     net = _net(dataset.table("net"), vocab)
     transfers = _transfers(dataset.table("transfers"), vocab)
-    reported = dataset.table("reports").select("ts", pl.col("paid_to").alias("account"))
+    reported = dataset.table("reports").select(
+        "ts", "person_id", pl.col("paid_to").alias("account")
+    )
     reported = reported.explode("account")
     report_ts, report_account = _int64(reported["ts"]), vocab.accounts.code(reported["account"])
+    report_person = vocab.persons.code(reported["person_id"], grow=False)
     del reported
     lists = {
         kind: _listed(dataset.table(f"lists/{kind}"), values)
@@ -266,6 +270,7 @@ def load_city(dataset: TableSource) -> City:
         ),
         report_ts=report_ts,
         report_account=vocab.accounts.final(report_account),
+        report_person=vocab.persons.final(report_person),
         lists=Lists(
             numbers=(vocab.numbers.final(lists["numbers"][0]), lists["numbers"][1]),
             accounts=(vocab.accounts.final(lists["accounts"][0]), lists["accounts"][1]),

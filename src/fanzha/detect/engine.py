@@ -30,6 +30,7 @@ from fanzha.detect.exposure import (
 )
 from fanzha.detect.followups import Followups, followups, new_payees
 from fanzha.detect.money_trail import MONEY_TRAIL_REASON, money_trail
+from fanzha.detect.named_accounts import NAMED_BY_VICTIMS_REASON, named_by_victims
 from fanzha.detect.number_features import (
     PairFacts,
     number_features,
@@ -76,6 +77,7 @@ class StageFrames:
     number_links: pl.DataFrame
     number_trail: pl.DataFrame
     account_flags: pl.DataFrame
+    named_accounts: pl.DataFrame
     persons: pl.DataFrame
 
 
@@ -314,6 +316,7 @@ def evaluate(city: City, model: DetectModel, progress: Progress) -> StageFrames:
         number_links,
         trailed.trail,
         account_flags,
+        named_by_victims(city, basics.new_payees),
         scored_by(persons, model.person),
     )
 
@@ -359,11 +362,13 @@ def _flag_table(
     ).sort("ts", id_column)
 
 
-def _tie_table(ties: pl.DataFrame, reason: str, vocabulary: pl.Series) -> pl.DataFrame:
-    """Flags of numbers tied to flagged entities (key, ts, score), all for the one reason."""
+def _tie_table(
+    ties: pl.DataFrame, reason: str, vocabulary: pl.Series, id_column: str = "number"
+) -> pl.DataFrame:
+    """Flags found by a rule (key, ts, score), all for the one reason."""
     return pl.DataFrame(
         {
-            "number": vocabulary.gather(ties["key"].to_numpy()),
+            id_column: vocabulary.gather(ties["key"].to_numpy()),
             "ts": ties["ts"],
             "score": ties["score"],
             "reasons": pl.Series([reason] * ties.height, dtype=pl.String),
@@ -416,11 +421,25 @@ def decide(city: City, model: DetectModel, frames: StageFrames) -> Decisions:
         )
         # A number tied to a campaign or a money trail before its own behaviour reached the
         # publish level is listed once, then.
-        .sort("ts", "number")
+        .sort("ts", "number", maintain_order=True)
         .unique("number", keep="first", maintain_order=True),
-        flagged_accounts=_flag_table(
-            frames.account_flags, model.account, ACCOUNT_REASONS, city.accounts, "account_id"
-        ),
+        flagged_accounts=pl.concat(
+            [
+                _flag_table(
+                    frames.account_flags,
+                    model.account,
+                    ACCOUNT_REASONS,
+                    city.accounts,
+                    "account_id",
+                ),
+                _tie_table(
+                    frames.named_accounts, NAMED_BY_VICTIMS_REASON, city.accounts, "account_id"
+                ),
+            ]
+        )
+        # An account the model flagged first keeps its flag and reasons.
+        .sort("ts", "account_id", maintain_order=True)
+        .unique("account_id", keep="first", maintain_order=True),
     )
 
 
