@@ -20,7 +20,7 @@ RESIDENTS = 30
 
 def _city(tmp_path: Path) -> City:
     outside = [MULE, TWICE_BY_ONE, KEEPER, SHOP, LATE, ONWARD]
-    transfers = [
+    transfers: list[tuple[object, ...]] = [
         # Victims P0..P3 pay the cards they will name.
         ("T1", START + 1 * HOUR, resident_account(0), MULE, 20_000, "mobile"),
         ("T2", START + 1 * HOUR, resident_account(1), MULE, 30_000, "mobile"),
@@ -41,7 +41,7 @@ def _city(tmp_path: Path) -> City:
         ],
         ("T11", START + 4 * HOUR, SHOP, ONWARD, 6_000, "online"),
     ]
-    reports = [
+    reports: list[tuple[object, ...]] = [
         ("R1", START + 5 * HOUR, "P0", [MULE, KEEPER, SHOP], 25_000),
         ("R2", START + 8 * HOUR, "P1", [MULE, KEEPER, SHOP], 35_000),
         ("R3", START + 6 * HOUR, "P2", [TWICE_BY_ONE, LATE], 39_000),
