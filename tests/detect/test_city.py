@@ -81,6 +81,7 @@ def test_load_city_codes_and_orders(tmp_path: Path) -> None:
     assert city.transfers.dst.tolist() == [0]
     assert np.allclose(city.transfers.amount, [123.45])
     assert city.report_account.tolist() == [0, 2]
+    assert city.report_person.tolist() == [0, 0]  # P1 named both
     assert city.lists.numbers[0].tolist() == [0]
     assert city.lists.apps[0].tolist() == [0]
     assert city.events == 6
