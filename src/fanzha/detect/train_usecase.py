@@ -188,7 +188,7 @@ def _fit_one(
         for name in traces:
             always |= frame[name].to_numpy() != 0
         rows = _sample(y, rng, always)
-        xs.append(frame.select(features).to_numpy().astype(np.float64)[rows])
+        xs.append(frame[rows].select(features).to_numpy().astype(np.float64))
         ts.append(y[rows])
     data = lgb.Dataset(
         np.concatenate(xs),
@@ -196,6 +196,7 @@ def _fit_one(
         feature_name=list(features),
         free_raw_data=True,
     )
+    xs.clear()  # the one matrix the Dataset holds is enough
     return lgb.train({**PARAMS, "seed": seed}, data, num_boost_round=rounds)
 
 
@@ -285,7 +286,7 @@ def _number_stage(cities: list[LabelledCity]) -> tuple[_FittedNumbers, list[pl.D
         with_co_exposure(c.city, f, c.basics.follow, co_exposure(c.city, c.basics, o))
         for c, f, o in zip(cities, n1, n1_oof, strict=True)
     ]
-    del n1
+    del n1, n1_oof
     oof = _out_of_fold(frames, ys, NUMBER_FEATURES)
     truth = [c.fraud_numbers for c in cities]
     threshold, fit = _entity_threshold(oof, truth, NUMBER_TARGET_PRECISION)
@@ -305,7 +306,12 @@ def _account_stage(
     out of fold; the shipped bag is the one fitted on the last pass."""
     flows = [AccountFlows(c.city, e.per_transfer) for c, e in zip(cities, exposures, strict=True)]
     upstream: list[Suspicion | None] = [None] * len(cities)
+    frames: list[pl.DataFrame] = []
+    oof: list[pl.DataFrame] = []
     for _ in range(ACCOUNT_PASSES):
+        # One pass's rows at a time, as in the replay: they are the stage's bulk.
+        frames.clear()
+        oof.clear()
         # In candidate-row order, which the negative subsampling draws from (the replay's
         # passes keep the bulk of their rows first, unsorted, to save a copy).
         frames = [f.rows(u).sort("row") for f, u in zip(flows, upstream, strict=True)]
@@ -380,7 +386,10 @@ def train(
         exposure_stage(c.city, f, number.threshold) for c, f in zip(cities, numbers, strict=True)
     ]
     account, accounts = _account_stage(cities, exposures)
-    account_flags = [flags(a, account.threshold) for a in accounts]
+    # The later stages read only when accounts were flagged and how suspect they were over
+    # time, as the replay keeps them: the features go, and with them most of the stage's rows.
+    account_flags = [flags(a, account.threshold).select("key", "ts") for a in accounts]
+    accounts = [a.select("key", "ts", "score") for a in accounts]
     trailed = [
         money_trail_stage(c.city, c.basics, n, af, e.contacts)
         for c, n, af, e in zip(cities, numbers, account_flags, exposures, strict=True)
