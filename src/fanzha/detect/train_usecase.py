@@ -387,7 +387,7 @@ def train(
     ]
     account, accounts = _account_stage(cities, exposures)
     # The later stages read only when accounts were flagged and how suspect they were over
-    # time, as the replay keeps them: the features go, and with them most of the stage's rows.
+    # time, as the replay keeps them: the features go, and with them most of the stage's memory.
     account_flags = [flags(a, account.threshold).select("key", "ts") for a in accounts]
     accounts = [a.select("key", "ts", "score") for a in accounts]
     trailed = [
