@@ -39,7 +39,7 @@ def test_raw_scores_are_lightgbms_to_the_last_bit() -> None:
     forest = FlatForest.from_model_string(booster.model_to_string())
     assert forest is not None
     assert -ZERO_THRESHOLD in forest.threshold
-    # 1,003 rows: blocks of 64 and the rows past the last group of four.
+    # 1,003 rows: blocks of 64 and the three rows past the last group of eight.
     rows = _rows_lightgbm_reads_as_zero(rng, 1_003, 5)
     # Values equal to a split's threshold go left.
     for node in range(forest.feature.size):
@@ -79,7 +79,8 @@ def test_a_booster_that_learned_where_missing_values_go_is_left_to_lightgbm() ->
 
 def test_the_shipped_model_scores_as_its_lightgbm_boosters() -> None:
     rng = np.random.default_rng(17)
-    for stage in (DetectModel.load().number, DetectModel.load().person):
+    model = DetectModel.load()
+    for stage in (model.number, model.person):
         # Counts, seconds and scores: non-negative, many zeros, some large.
         x = np.floor(rng.exponential(scale=rng.choice([0.5, 5.0, 500.0]), size=(5_000, 1)))
         x = x * rng.exponential(size=(5_000, len(stage.features)))
